@@ -46,6 +46,14 @@ export interface EnvExposure {
   via: PathStep[];
 }
 
+/** A side effect that code can cause: what makes a tool privileged. */
+export interface SideEffect {
+  kind: 'http-write' | 'sql-write' | 'orm-write' | 'file-write' | 'process' | 'messaging' | 'payment' | 'cloud' | 'vcs';
+  description: string;
+  span: Span;
+  via: PathStep[];
+}
+
 export interface ApprovalGate {
   kind: string;
   span: Span;
@@ -56,6 +64,7 @@ export interface Reach {
   secrets: SecretRead[];
   hosts: HostUse[];
   envExposures: EnvExposure[];
+  effects: SideEffect[];
   /** Agents referenced from the code (an agent invoked inside a tool is a delegate). */
   agentRefs: Span[];
 }

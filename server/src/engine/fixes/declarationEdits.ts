@@ -1,0 +1,44 @@
+import type { AgentModel, Fix, TagEntry, TextEdit } from '../../model/types';
+
+/** Adds an entry to a list tag of an agent's declaration, creating the tag when absent. */
+export function addEntryFix(agent: AgentModel, tag: string, value: string, fileText: string): Fix | undefined {
+  const decl = agent.declaration;
+  if (!decl) return undefined;
+  const tags = decl.tags.filter((t) => t.name === tag);
+  let edit: TextEdit;
+  if (tags.length) {
+    const last = tags[tags.length - 1];
+    edit = { file: last.span.file, start: last.valueSpan.end, end: last.valueSpan.end, newText: last.entries.length ? `, ${value}` : ` ${value}`.trimStart() };
+  } else {
+    const close = decl.span.end - 2;
+    let lineStart = close;
+    while (lineStart > decl.span.start && fileText[lineStart - 1] !== '\n') lineStart--;
+    const closingLine = fileText.slice(lineStart, close);
+    if (!/^\s*$/.test(closingLine)) return undefined;
+    edit = { file: decl.span.file, start: lineStart, end: lineStart, newText: `${closingLine} * @${tag} ${value}\n` };
+  }
+  return { title: `Declare ${tag === 'tools' ? 'tool' : tag === 'secrets' ? 'secret' : tag === 'delegates' ? 'delegate' : 'memory'} ${value} in the identity of '${agent.name}'`, edits: [edit], safe: false };
+}
+
+/** Removes one entry (and its separating comma) from a list tag. */
+export function removeEntryFix(agent: AgentModel, tag: string, entry: TagEntry, fileText: string): Fix | undefined {
+  const decl = agent.declaration;
+  const owner = decl?.tags.find((t) => t.name === tag && t.entries.includes(entry));
+  if (!decl || !owner) return undefined;
+  const index = owner.entries.indexOf(entry);
+  let start = entry.span.start;
+  let end = entry.span.end;
+  if (owner.entries.length === 1) {
+    // The tag would be empty: remove the whole line.
+    start = owner.span.start;
+    while (start > decl.span.start && fileText[start - 1] !== '\n') start--;
+    end = owner.span.end;
+    while (end < decl.span.end && fileText[end] !== '\n') end++;
+    end++;
+  } else if (index < owner.entries.length - 1) {
+    end = owner.entries[index + 1].span.start;
+  } else {
+    start = owner.entries[index - 1].span.end;
+  }
+  return { title: `Remove ${entry.value} from @${tag} of '${agent.name}'`, edits: [{ file: entry.span.file, start, end, newText: '' }], safe: false };
+}

@@ -1,0 +1,31 @@
+import type { AgentModel, HostUse, MemoryKind, SecretRead } from '../model/types';
+
+/** What an agent is observed to use: the `observed` block of the JSON report, with locations kept. */
+export interface Observed {
+  tools: string[];
+  secrets: Map<string, SecretRead[]>;
+  memory: MemoryKind[];
+  delegates: string[];
+  hosts: Map<string, HostUse[]>;
+}
+
+export function observe(agent: AgentModel): Observed {
+  const secrets = new Map<string, SecretRead[]>();
+  const hosts = new Map<string, HostUse[]>();
+  const addReach = (reach: { secrets: SecretRead[]; hosts: HostUse[] }) => {
+    for (const s of reach.secrets) secrets.set(s.name, [...(secrets.get(s.name) ?? []), s]);
+    for (const h of reach.hosts) hosts.set(h.host, [...(hosts.get(h.host) ?? []), h]);
+  };
+  for (const use of agent.tools) {
+    if (use.tool) addReach(use.tool.reach);
+    if (use.mcpServer) addReach(use.mcpServer.reach);
+  }
+  addReach(agent.ownReach);
+  return {
+    tools: [...new Set(agent.tools.map((t) => t.key))],
+    secrets,
+    memory: [...new Set(agent.memory.map((m) => m.kind))],
+    delegates: [...new Set(agent.delegates.map((d) => d.name))],
+    hosts,
+  };
+}

@@ -1,0 +1,162 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import picomatch from 'picomatch';
+import { isAnalysable, looksBinary, MAX_FILE_BYTES, parseSourceFile } from './sourceFiles';
+import type { ts } from './ts';
+
+const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git', 'dist', 'build', 'out', 'coverage', '.next', '.turbo', '.mastra', '.vercel', '.output', '.svelte-kit', 'vendor']);
+
+export interface SkippedFile {
+  file: string;
+  reason: 'too-large' | 'binary' | 'unreadable';
+}
+
+interface CachedFile {
+  text: string;
+  sourceFile?: ts.SourceFile;
+}
+
+/**
+ * The files of one workspace root: discovered on disk, overlaid by the editor's open buffers, parsed on
+ * demand and cached by content so that an edit re-parses only the file that changed.
+ */
+export class Workspace {
+  readonly root: string;
+  private readonly overlays = new Map<string, string>();
+  private readonly cache = new Map<string, CachedFile>();
+  private fileList: string[] | undefined;
+  private ignore: (file: string) => boolean = () => false;
+  readonly skipped = new Map<string, SkippedFile>();
+
+  constructor(root: string) {
+    this.root = path.resolve(root);
+  }
+
+  setIgnoreGlobs(globs: string[]): void {
+    const matcher = globs.length ? picomatch(globs, { dot: true }) : undefined;
+    this.ignore = matcher ? (file) => matcher(this.relative(file)) : () => false;
+    this.fileList = undefined;
+  }
+
+  relative(file: string): string {
+    return path.relative(this.root, file).split(path.sep).join('/');
+  }
+
+  contains(file: string): boolean {
+    const rel = path.relative(this.root, file);
+    return !!rel && !rel.startsWith('..') && !path.isAbsolute(rel);
+  }
+
+  /** An editor buffer replaces the file's disk content until it is closed. */
+  setOverlay(file: string, text: string | undefined): void {
+    if (text === undefined) this.overlays.delete(file);
+    else this.overlays.set(file, text);
+    this.invalidate(file);
+  }
+
+  /** The file changed on disk, or was created or deleted. */
+  invalidate(file: string): void {
+    const cached = this.cache.get(file);
+    if (cached && this.overlays.get(file) === cached.text) return;
+    this.cache.delete(file);
+    if (this.fileList && isAnalysable(file) && !this.fileList.includes(file)) this.fileList = undefined;
+  }
+
+  rescan(): void {
+    this.fileList = undefined;
+    this.cache.clear();
+  }
+
+  /** All analysable files of the workspace, sorted, as absolute paths. */
+  files(): string[] {
+    if (!this.fileList) {
+      const found = new Set<string>();
+      this.walk(this.root, found);
+      for (const file of this.overlays.keys()) if (this.contains(file) && isAnalysable(file) && !this.ignore(file)) found.add(file);
+      this.fileList = [...found].sort();
+    }
+    return this.fileList;
+  }
+
+  private walk(dir: string, out: Set<string>): void {
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of entries) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) {
+        if (!SKIPPED_DIRECTORIES.has(entry.name) && !entry.name.startsWith('.') && !this.ignore(full + '/')) this.walk(full, out);
+      } else if (entry.isFile() && isAnalysable(full) && !this.ignore(full)) {
+        out.add(full);
+      }
+    }
+  }
+
+  /** The file's current text (overlay first), or undefined when it cannot be read or is skipped. */
+  text(file: string): string | undefined {
+    const overlay = this.overlays.get(file);
+    if (overlay !== undefined) return this.checkContent(file, overlay);
+    const cached = this.cache.get(file);
+    if (cached) return cached.text;
+    try {
+      const stat = fs.statSync(file);
+      if (stat.size > MAX_FILE_BYTES) {
+        this.skipped.set(file, { file, reason: 'too-large' });
+        return undefined;
+      }
+      const text = this.checkContent(file, fs.readFileSync(file, 'utf8'));
+      if (text !== undefined) this.cache.set(file, { text });
+      return text;
+    } catch {
+      this.skipped.set(file, { file, reason: 'unreadable' });
+      return undefined;
+    }
+  }
+
+  private checkContent(file: string, text: string): string | undefined {
+    if (text.length > MAX_FILE_BYTES) {
+      this.skipped.set(file, { file, reason: 'too-large' });
+      return undefined;
+    }
+    if (looksBinary(text)) {
+      this.skipped.set(file, { file, reason: 'binary' });
+      return undefined;
+    }
+    this.skipped.delete(file);
+    return text;
+  }
+
+  sourceFile(file: string): ts.SourceFile | undefined {
+    const text = this.text(file);
+    if (text === undefined) return undefined;
+    let cached = this.cache.get(file);
+    if (!cached || cached.text !== text) {
+      cached = { text };
+      this.cache.set(file, cached);
+    }
+    if (!cached.sourceFile) cached.sourceFile = parseSourceFile(file, text);
+    return cached.sourceFile;
+  }
+
+  fileExists(file: string): boolean {
+    if (this.overlays.has(file)) return true;
+    try {
+      return fs.statSync(file).isFile();
+    } catch {
+      return false;
+    }
+  }
+
+  readRaw(file: string): string | undefined {
+    const overlay = this.overlays.get(file);
+    if (overlay !== undefined) return overlay;
+    try {
+      return fs.readFileSync(file, 'utf8');
+    } catch {
+      return undefined;
+    }
+  }
+}

@@ -1,0 +1,23 @@
+import type { RuleMeta } from './meta';
+import type { Rule } from './rule';
+import AG101 from './AG101-missing-identity';
+import AG102 from './AG102-incomplete-identity';
+import AG103 from './AG103-identity-expired';
+import AG104 from './AG104-undeclared-authority';
+import AG105 from './AG105-over-provisioned-identity';
+import AG901 from './AG901-invalid-config';
+import AG902 from './AG902-unjustified-suppression';
+
+/** Every rule the engine runs, in id order. Adding a rule: its file, its doc page, its fixtures, one line here. */
+export const RULES: Rule[] = [AG101, AG102, AG103, AG104, AG105, AG901, AG902] as Rule[];
+
+export function ruleMetas(): RuleMeta[] {
+  return RULES.map((r) => {
+    const { messages: _messages, ...meta } = r.meta;
+    return meta;
+  });
+}
+
+export function findRule(id: string): Rule | undefined {
+  return RULES.find((r) => r.meta.id.toUpperCase() === id.toUpperCase() || r.meta.name === id);
+}

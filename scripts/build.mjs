@@ -12,6 +12,8 @@ const common = {
   logLevel: 'warning',
   define: { __AGENT_GOVERNANCE_VERSION__: JSON.stringify(pkg.version) },
   legalComments: 'none',
+  // jsonc-parser's UMD entry requires files dynamically; its ESM entry bundles cleanly.
+  mainFields: ['module', 'main'],
 };
 
 await Promise.all([

@@ -64,14 +64,13 @@ function splitEntries(value: string, offset: number, file: string): TagEntry[] {
 export function parseDeclaration(comment: string, start: number, file: string): IdentityDeclaration {
   const tags: DeclarationTag[] = [];
   const span: Span = { file, start, end: start + comment.length };
-  const tagPattern = /@([A-Za-z]+)\b([^\n@]*)/g;
+  const tagPattern = /^@([A-Za-z]+)\b(.*)$/;
   let lineStart = 0;
   for (const line of comment.split('\n')) {
     const content = /^\s*(?:\/\*\*|\*(?!\/))?\s*/.exec(line);
     const bodyOffset = content ? content[0].length : 0;
     const body = line.slice(bodyOffset);
     if (body.startsWith('@')) {
-      tagPattern.lastIndex = 0;
       const m = tagPattern.exec(body);
       if (m && (IDENTITY_TAGS as readonly string[]).includes(m[1])) {
         let rawValue = m[2].replace(/\*\/\s*$/, '');

@@ -4,7 +4,7 @@ import { ts } from './ts';
 export const ANALYSED_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
 
 /** Files larger than this are skipped (generated bundles, minified vendor code). */
-export const MAX_FILE_BYTES = 2 * 1024 * 1024;
+export const MAX_FILE_BYTES = 4 * 1024 * 1024;
 
 export function isAnalysable(file: string): boolean {
   if (/\.d\.[cm]?ts$/.test(file)) return false;

@@ -47,62 +47,68 @@ export function requiredModule(expr: ts.Expression): string | undefined {
   return undefined;
 }
 
-function bindingNameDeclares(name: ts.BindingName, text: string): ts.Node | undefined {
-  if (ts.isIdentifier(name)) return name.text === text ? name.parent : undefined;
-  for (const element of name.elements) {
-    if (ts.isOmittedExpression(element)) continue;
-    const found = bindingNameDeclares(element.name, text);
-    if (found) return found;
+function addBindingNames(name: ts.BindingName, into: Map<string, ts.Node>): void {
+  if (ts.isIdentifier(name)) {
+    if (!into.has(name.text)) into.set(name.text, name.parent);
+    return;
   }
-  return undefined;
+  for (const element of name.elements) if (!ts.isOmittedExpression(element)) addBindingNames(element.name, into);
 }
 
-function statementDeclares(statement: ts.Statement, text: string): ts.Node | undefined {
+function addStatementNames(statement: ts.Statement, into: Map<string, ts.Node>): void {
+  const add = (text: string | undefined, node: ts.Node) => {
+    if (text !== undefined && !into.has(text)) into.set(text, node);
+  };
   if (ts.isVariableStatement(statement)) {
-    for (const decl of statement.declarationList.declarations) {
-      const found = bindingNameDeclares(decl.name, text);
-      if (found) return found;
-    }
-  } else if ((ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement) || ts.isEnumDeclaration(statement)) && statement.name?.text === text) {
-    return statement;
+    for (const decl of statement.declarationList.declarations) addBindingNames(decl.name, into);
+  } else if (ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement) || ts.isEnumDeclaration(statement)) {
+    add(statement.name?.text, statement);
   } else if (ts.isImportDeclaration(statement) && statement.importClause) {
     const clause = statement.importClause;
-    if (clause.name?.text === text) return clause;
+    add(clause.name?.text, clause);
     const bindings = clause.namedBindings;
-    if (bindings && ts.isNamespaceImport(bindings) && bindings.name.text === text) return bindings;
-    if (bindings && ts.isNamedImports(bindings)) return bindings.elements.find((e) => e.name.text === text);
-  } else if (ts.isImportEqualsDeclaration(statement) && statement.name.text === text) {
-    return statement;
+    if (bindings && ts.isNamespaceImport(bindings)) add(bindings.name.text, bindings);
+    if (bindings && ts.isNamedImports(bindings)) for (const e of bindings.elements) add(e.name.text, e);
+  } else if (ts.isImportEqualsDeclaration(statement)) {
+    add(statement.name.text, statement);
   }
-  return undefined;
+}
+
+/**
+ * The names a scope declares, built once per scope node: a lookup walks the enclosing scopes, so
+ * without this index a file with many statements would be scanned once per identifier.
+ */
+const scopeIndex = new WeakMap<ts.Node, Map<string, ts.Node>>();
+
+function namesDeclaredIn(node: ts.Node): Map<string, ts.Node> | undefined {
+  let names = scopeIndex.get(node);
+  if (names) return names;
+  names = new Map();
+  if (ts.isSourceFile(node) || ts.isBlock(node) || ts.isModuleBlock(node) || ts.isCaseClause(node) || ts.isDefaultClause(node)) {
+    for (const statement of node.statements) addStatementNames(statement, names);
+  }
+  if (ts.isFunctionLike(node)) {
+    for (const parameter of node.parameters) addBindingNames(parameter.name, names);
+    if ((ts.isFunctionExpression(node) || ts.isClassExpression(node)) && node.name && !names.has(node.name.text)) names.set(node.name.text, node);
+  }
+  if ((ts.isForStatement(node) || ts.isForOfStatement(node) || ts.isForInStatement(node)) && node.initializer && ts.isVariableDeclarationList(node.initializer)) {
+    for (const decl of node.initializer.declarations) addBindingNames(decl.name, names);
+  }
+  if (ts.isCatchClause(node) && node.variableDeclaration) addBindingNames(node.variableDeclaration.name, names);
+  scopeIndex.set(node, names);
+  return names;
+}
+
+function isScope(node: ts.Node): boolean {
+  return ts.isSourceFile(node) || ts.isBlock(node) || ts.isModuleBlock(node) || ts.isCaseClause(node) || ts.isDefaultClause(node) || ts.isFunctionLike(node) || ts.isForStatement(node) || ts.isForOfStatement(node) || ts.isForInStatement(node) || ts.isCatchClause(node);
 }
 
 /** The declaration a name refers to at a place, by walking the enclosing scopes. */
 export function findDeclaration(text: string, from: ts.Node): ts.Node | undefined {
   for (let node: ts.Node | undefined = from; node; node = node.parent) {
-    if (ts.isSourceFile(node) || ts.isBlock(node) || ts.isModuleBlock(node) || ts.isCaseClause(node) || ts.isDefaultClause(node)) {
-      for (const statement of node.statements) {
-        const found = statementDeclares(statement, text);
-        if (found) return found;
-      }
-    }
-    if (ts.isFunctionLike(node)) {
-      for (const parameter of node.parameters) {
-        const found = bindingNameDeclares(parameter.name, text);
-        if (found) return found;
-      }
-      if ((ts.isFunctionExpression(node) || ts.isClassExpression(node)) && node.name?.text === text) return node;
-    }
-    if ((ts.isForStatement(node) || ts.isForOfStatement(node) || ts.isForInStatement(node)) && node.initializer && ts.isVariableDeclarationList(node.initializer)) {
-      for (const decl of node.initializer.declarations) {
-        const found = bindingNameDeclares(decl.name, text);
-        if (found) return found;
-      }
-    }
-    if (ts.isCatchClause(node) && node.variableDeclaration) {
-      const found = bindingNameDeclares(node.variableDeclaration.name, text);
-      if (found) return found;
-    }
+    if (!isScope(node)) continue;
+    const found = namesDeclaredIn(node)?.get(text);
+    if (found) return found;
   }
   return undefined;
 }
@@ -221,10 +227,10 @@ export class SymbolResolver {
     const starCandidates: ts.ExportDeclaration[] = [];
     for (const statement of sf.statements) {
       if (name !== 'default' && ts.isVariableStatement(statement) && hasModifier(statement, ts.SyntaxKind.ExportKeyword)) {
-        for (const decl of statement.declarationList.declarations) {
-          const found = bindingNameDeclares(decl.name, name);
-          if (found) return this.originOfDeclaration(found, depth + 1);
-        }
+        const names = new Map<string, ts.Node>();
+        for (const decl of statement.declarationList.declarations) addBindingNames(decl.name, names);
+        const found = names.get(name);
+        if (found) return this.originOfDeclaration(found, depth + 1);
       }
       if ((ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement)) && hasModifier(statement, ts.SyntaxKind.ExportKeyword)) {
         const isDefault = hasModifier(statement, ts.SyntaxKind.DefaultKeyword);

@@ -13,8 +13,10 @@ export function observe(agent: AgentModel): Observed {
   const secrets = new Map<string, SecretRead[]>();
   const hosts = new Map<string, HostUse[]>();
   const addReach = (reach: { secrets: SecretRead[]; hosts: HostUse[] }) => {
-    for (const s of reach.secrets) secrets.set(s.name, [...(secrets.get(s.name) ?? []), s]);
-    for (const h of reach.hosts) hosts.set(h.host, [...(hosts.get(h.host) ?? []), h]);
+    // One read reached through two tools is still one read.
+    const fresh = <T extends { span: { file: string; start: number } }>(list: T[] | undefined, item: T) => !list?.some((x) => x.span.file === item.span.file && x.span.start === item.span.start);
+    for (const s of reach.secrets) if (fresh(secrets.get(s.name), s)) secrets.set(s.name, [...(secrets.get(s.name) ?? []), s]);
+    for (const h of reach.hosts) if (fresh(hosts.get(h.host), h)) hosts.set(h.host, [...(hosts.get(h.host) ?? []), h]);
   };
   for (const use of agent.tools) {
     if (use.tool) addReach(use.tool.reach);

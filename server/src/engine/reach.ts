@@ -1,4 +1,6 @@
-import type { EnvExposure, HostUse, PathStep, Reach, SecretRead, SideEffect } from '../model/types';
+import type { CredentialLiteral, EnvExposure, Fix, HostUse, PathStep, Reach, ScopeLiteral, SecretRead, SideEffect } from '../model/types';
+import { matchCredential } from './credentials';
+import { matchWildcardScope } from './scopes';
 import { lookup } from '../frameworks/catalog';
 import { sideEffectOf } from './sideEffects';
 import { spanOf } from './spans';
@@ -9,7 +11,7 @@ const MAX_CALL_DEPTH = 8;
 const URL_PATTERN = /^(?:https?|wss?):\/\/([^/\s:?#'"`$]+)/i;
 
 export function emptyReach(): Reach {
-  return { secrets: [], hosts: [], envExposures: [], effects: [], agentRefs: [] };
+  return { secrets: [], hosts: [], envExposures: [], effects: [], credentials: [], scopes: [], agentRefs: [] };
 }
 
 /** `process.env` (or `globalThis.process.env`) with `process` not shadowed by a local. */
@@ -115,6 +117,8 @@ export class ReachAnalyzer {
     for (const h of inner.hosts) into.hosts.push({ ...h, via: [...prefix, ...h.via] });
     for (const e of inner.envExposures) into.envExposures.push({ ...e, via: [...prefix, ...e.via] });
     for (const e of inner.effects) into.effects.push({ ...e, via: [...prefix, ...e.via] });
+    for (const c of inner.credentials) into.credentials.push({ ...c, via: [...prefix, ...c.via] });
+    for (const c of inner.scopes) into.scopes.push({ ...c, via: [...prefix, ...c.via] });
     into.agentRefs.push(...inner.agentRefs);
   }
 
@@ -129,11 +133,17 @@ export class ReachAnalyzer {
 
   /** Handles a node; true when its children need no further visit. */
   private visitSpecial(n: ts.Node, reach: Reach, ctx: Context, scope: ts.Node): boolean {
-    if (ts.isStringLiteral(n) || ts.isNoSubstitutionTemplateLiteral(n) || ts.isTemplateHead(n)) {
-      const match = URL_PATTERN.exec(n.text);
-      if (match && !ts.isImportDeclaration(n.parent) && !ts.isExportDeclaration(n.parent) && !ts.isExternalModuleReference(n.parent)) {
-        reach.hosts.push({ host: match[1].toLowerCase(), span: spanOf(n), via: ctx.via });
-      }
+    const constant = ts.isBinaryExpression(n) && !(ts.isBinaryExpression(n.parent) && n.parent.operatorToken.kind === ts.SyntaxKind.PlusToken) ? constantString(n) : undefined;
+    if (ts.isStringLiteral(n) || ts.isNoSubstitutionTemplateLiteral(n) || ts.isTemplateHead(n) || constant !== undefined) {
+      const text = constant ?? (n as ts.StringLiteral).text;
+      const match = URL_PATTERN.exec(text);
+      if (ts.isImportDeclaration(n.parent) || ts.isExportDeclaration(n.parent) || ts.isExternalModuleReference(n.parent)) return true;
+      if (match) reach.hosts.push({ host: match[1].toLowerCase(), span: spanOf(n), via: ctx.via });
+      const context = literalContext(n);
+      const credential = matchCredential(text, context.name);
+      if (credential) reach.credentials.push({ ...credential, span: spanOf(n), via: ctx.via });
+      const scope = matchWildcardScope(text, context.name, context.inPolicyDocument);
+      if (scope) reach.scopes.push({ ...scope, span: spanOf(n), via: ctx.via });
       return true;
     }
     if (isEnvSource(n)) {
@@ -188,7 +198,7 @@ export class ReachAnalyzer {
     if (ts.isSpreadAssignment(p) || ts.isSpreadElement(p)) kind = 'env-spread';
     else if (ts.isCallExpression(p) && ts.isPropertyAccessExpression(p.expression) && ts.isIdentifier(p.expression.expression) && p.expression.expression.text === 'Object') kind = 'env-copy';
     else if (ts.isCallExpression(p) && ts.isIdentifier(p.expression) && p.expression.text === 'structuredClone') kind = 'env-copy';
-    reach.envExposures.push({ kind, span: spanOf(n), via: ctx.via });
+    reach.envExposures.push({ kind, span: spanOf(n), via: ctx.via, fix: namedVariablesFix(n) });
   }
 
   private isEnvModuleReference(expr: ts.Expression): boolean {
@@ -300,7 +310,7 @@ export class ReachAnalyzer {
       const value = this.resolveValue(arg, 0) ?? unwrapExpression(arg);
       return ts.isObjectLiteralExpression(value) && value.properties.some((p) => (ts.isPropertyAssignment(p) || ts.isShorthandPropertyAssignment(p)) && propertyNameText(p.name) === 'env');
     });
-    if (!hasEnv) reach.envExposures.push({ kind: 'child-process-default-env', span: spanOf(call.expression), via: ctx.via });
+    if (!hasEnv) reach.envExposures.push({ kind: 'child-process-default-env', span: spanOf(call.expression), via: ctx.via, fix: explicitEnvFix(call) });
   }
 
   private isChildProcessCallee(callee: ts.Expression): boolean {
@@ -318,6 +328,78 @@ export class ReachAnalyzer {
     }
     return false;
   }
+}
+
+const MINIMAL_ENV = "PATH: process.env.PATH ?? ''";
+
+/** "Pass only named variables": replaces `env: process.env` / `...process.env` with an explicit environment. */
+function namedVariablesFix(env: ts.Node): Fix | undefined {
+  let outer: ts.Node = env;
+  while (ts.isAsExpression(outer.parent) || ts.isParenthesizedExpression(outer.parent) || ts.isSatisfiesExpression(outer.parent) || ts.isNonNullExpression(outer.parent)) outer = outer.parent;
+  const sf = env.getSourceFile();
+  const p = outer.parent;
+  const title = 'Pass only named variables';
+  if (ts.isPropertyAssignment(p) && p.initializer === outer) {
+    return { title, safe: false, edits: [{ file: sf.fileName, start: outer.getStart(sf), end: outer.getEnd(), newText: `{ ${MINIMAL_ENV} }` }] };
+  }
+  if (ts.isSpreadAssignment(p) && ts.isObjectLiteralExpression(p.parent)) {
+    const hasPath = p.parent.properties.some((q) => q.name !== undefined && propertyNameText(q.name) === 'PATH');
+    if (!hasPath) return { title, safe: false, edits: [{ file: sf.fileName, start: p.getStart(sf), end: p.getEnd(), newText: MINIMAL_ENV }] };
+    const list = p.parent.properties;
+    const index = list.indexOf(p);
+    const end = index < list.length - 1 ? list[index + 1].getStart(sf) : p.getEnd();
+    return { title, safe: false, edits: [{ file: sf.fileName, start: p.getStart(sf), end, newText: '' }] };
+  }
+  return undefined;
+}
+
+/** "Give the child process an explicit env": Node passes the whole environment when options omit it. */
+function explicitEnvFix(call: ts.CallExpression): Fix {
+  const sf = call.getSourceFile();
+  const title = 'Give the child process an explicit env';
+  const env = `env: { ${MINIMAL_ENV} }`;
+  const options = call.arguments.find((a) => ts.isObjectLiteralExpression(unwrapExpression(a)));
+  if (options) {
+    const object = unwrapExpression(options) as ts.ObjectLiteralExpression;
+    const at = object.getStart(sf) + 1;
+    return { title, safe: false, edits: [{ file: sf.fileName, start: at, end: at, newText: object.properties.length ? ` ${env},` : ` ${env} ` }] };
+  }
+  const last = call.arguments[call.arguments.length - 1];
+  if (last && (ts.isArrowFunction(last) || ts.isFunctionExpression(last) || (ts.isIdentifier(last) && /cb|callback|done/i.test(last.text)))) {
+    const at = last.getStart(sf);
+    return { title, safe: false, edits: [{ file: sf.fileName, start: at, end: at, newText: `{ ${env} }, ` }] };
+  }
+  const at = last ? last.getEnd() : call.arguments.pos;
+  return { title, safe: false, edits: [{ file: sf.fileName, start: at, end: at, newText: last ? `, { ${env} }` : `{ ${env} }` }] };
+}
+
+/** `'ghp_' + 'abc…'`: a string built only from literals, joined; undefined otherwise. */
+function constantString(expr: ts.Expression): string | undefined {
+  const e = ts.isParenthesizedExpression(expr) ? expr.expression : expr;
+  if (ts.isStringLiteralLike(e)) return e.text;
+  if (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.PlusToken) {
+    const left = constantString(e.left);
+    const right = left === undefined ? undefined : constantString(e.right);
+    return left !== undefined && right !== undefined ? left + right : undefined;
+  }
+  return undefined;
+}
+
+/** The name a literal is given (property, variable, parameter default) and whether it sits in an IAM policy. */
+function literalContext(literal: ts.Node): { name?: string; inPolicyDocument: boolean } {
+  let node: ts.Node = literal;
+  let p = node.parent;
+  while (p && (ts.isAsExpression(p) || ts.isParenthesizedExpression(p) || ts.isSatisfiesExpression(p) || ts.isArrayLiteralExpression(p) || ts.isTemplateSpan(p) || ts.isTemplateExpression(p) || (ts.isBinaryExpression(p) && p.operatorToken.kind === ts.SyntaxKind.PlusToken))) {
+    node = p;
+    p = p.parent;
+  }
+  let name: string | undefined;
+  if (p && (ts.isPropertyAssignment(p) || ts.isPropertyDeclaration(p)) && p.initializer === node) name = propertyNameText(p.name);
+  else if (p && (ts.isVariableDeclaration(p) || ts.isParameter(p) || ts.isBindingElement(p)) && p.initializer === node && ts.isIdentifier(p.name)) name = p.name.text;
+  else if (p && ts.isBinaryExpression(p) && p.right === node) name = ts.isPropertyAccessExpression(p.left) ? p.left.name.text : ts.isIdentifier(p.left) ? p.left.text : undefined;
+  const object = p && ts.isPropertyAssignment(p) ? p.parent : undefined;
+  const inPolicyDocument = !!object && ts.isObjectLiteralExpression(object) && object.properties.some((q) => q.name !== undefined && /^(Effect|Sid|Principal)$/.test(propertyNameText(q.name) ?? ''));
+  return { name, inPolicyDocument };
 }
 
 function isConstDeclaration(decl: ts.VariableDeclaration): boolean {
@@ -350,6 +432,8 @@ function dedupe(reach: Reach): void {
   reach.hosts = keep<HostUse>(reach.hosts, (h) => `h:${h.host}`);
   reach.envExposures = keep<EnvExposure>(reach.envExposures, (e) => `e:${e.kind}`);
   reach.effects = keep<SideEffect>(reach.effects, (e) => `x:${e.kind}`);
+  reach.credentials = keep<CredentialLiteral>(reach.credentials, () => 'c');
+  reach.scopes = keep<ScopeLiteral>(reach.scopes, () => 'w');
   const agentSeen = new Set<string>();
   reach.agentRefs = reach.agentRefs.filter((s) => {
     const k = `${s.file}:${s.start}`;

@@ -44,6 +44,25 @@ export interface EnvExposure {
   kind: 'env-pass-through' | 'env-spread' | 'env-copy' | 'env-dynamic' | 'child-process-default-env';
   span: Span;
   via: PathStep[];
+  /** Replaces the exposure with an explicit, minimal environment, when one can be written. */
+  fix?: Fix;
+}
+
+/** A credential written as a literal. Only a redacted prefix is kept, never the value. */
+export interface CredentialLiteral {
+  kind: string;
+  redacted: string;
+  broad: boolean;
+  span: Span;
+  via: PathStep[];
+}
+
+/** A wildcard or administrative permission scope written in code. */
+export interface ScopeLiteral {
+  scope: string;
+  reason: string;
+  span: Span;
+  via: PathStep[];
 }
 
 /** A side effect that code can cause: what makes a tool privileged. */
@@ -65,6 +84,8 @@ export interface Reach {
   hosts: HostUse[];
   envExposures: EnvExposure[];
   effects: SideEffect[];
+  credentials: CredentialLiteral[];
+  scopes: ScopeLiteral[];
   /** Agents referenced from the code (an agent invoked inside a tool is a delegate). */
   agentRefs: Span[];
 }

@@ -1,4 +1,5 @@
 import { delegateNames, toolMatches } from '../engine/matching';
+import { MEMORY_KINDS, type MemoryKind } from '../model/types';
 import { defineRule } from './rule';
 
 export default defineRule({
@@ -26,7 +27,8 @@ export default defineRule({
         if (!mcpAll && !agent.tools.some((use) => toolMatches(use, entry))) report('tools', entry);
       }
       for (const entry of decl.secrets ?? []) if (!observed.secrets.has(entry.value)) report('secrets', entry);
-      for (const entry of decl.memory ?? []) if (entry.value !== 'none' && !observed.memory.includes(entry.value as never)) report('memory', entry);
+      // A malformed entry is AG102's to report, not an unused one.
+      for (const entry of decl.memory ?? []) if (MEMORY_KINDS.includes(entry.value as MemoryKind) && !observed.memory.includes(entry.value as MemoryKind)) report('memory', entry);
       for (const entry of decl.delegates ?? []) {
         const used = agent.delegates.some((d) => delegateNames(d, d.agentKey ? ctx.agent(d.agentKey) : undefined).includes(entry.value));
         if (!used) report('delegates', entry);

@@ -20,7 +20,7 @@ export const supportAgent = new Agent({ // expect: AG101
     lookupTicket,
     replyToTicket, // expect: AG302
     searchHelpCenter,
-    ...mcpTools,
+    ...mcpTools, /* expect: AG302, AG302 */
   },
   memory: new Memory({
     storage: new LibSQLStore({ id: 'support-memory', url: 'file:./data/support.db' }),

@@ -1,7 +1,9 @@
-import type { AgentModel, DelegateUse, Framework, McpServerModel, Reach, ToolModel } from '../model/types';
+import type { AgentModel, ApprovalGate, DelegateUse, Framework, McpServerModel, Reach, ToolModel } from '../model/types';
 import { adapterFor } from '../frameworks';
-import { propertyValue, type AdapterHelpers } from '../frameworks/adapter';
+import { approvalFrom, propertyValue, type AdapterHelpers } from '../frameworks/adapter';
 import { lookup, type CatalogEntry } from '../frameworks/catalog';
+import { approvalGateFix } from '../frameworks/approvalFixes';
+import { dependencyMajor } from './packageVersions';
 import { parseDeclaration, isIdentityDoc } from './declaration';
 import { findHost, lastJsDoc } from './hosts';
 import { emptyReach, ReachAnalyzer } from './reach';
@@ -9,11 +11,14 @@ import { spanKey, spanOf } from './spans';
 import { propertyNameText, unwrapExpression, type Origin, type SymbolResolver } from './symbols';
 import { ts } from './ts';
 import type { Workspace } from './workspace';
+import type { MemoryFlow } from './memoryFlow';
 
 export interface WorkspaceModel {
   agents: AgentModel[];
   tools: ToolModel[];
   mcpServers: McpServerModel[];
+  /** Recalled memory reaching privileged sinks (filled by the memory-flow pass). */
+  memoryFlows: MemoryFlow[];
 }
 
 interface Construction {
@@ -56,7 +61,7 @@ export class Analyzer {
     for (const c of agentConstructions) this.fill(this.agentNodes.get(c.node)!, c);
     this.attachSessions();
     const agents = [...this.agentNodes.values()].sort((a, b) => a.key.localeCompare(b.key));
-    return { agents, tools: [...this.tools.values()], mcpServers: [...this.servers.values()].flat() };
+    return { agents, tools: [...this.tools.values()], mcpServers: [...this.servers.values()].flat(), memoryFlows: [] };
   }
 
   private collect(sf: ts.SourceFile): void {
@@ -168,6 +173,7 @@ export class Analyzer {
       if (value) this.collectDelegates(agent, value, form);
     }
     agent.memory.push(...adapter.memory(config, this.helpers));
+    this.attachGateFixes(agent, c, config);
     agent.agentApprovals = adapter.agentApprovals(config);
     const skip = new Set([...adapter.toolProperties, ...adapter.delegateProperties.map((d) => d.property), 'memory', 'instructions', 'description', 'messages', 'prompt', 'system']);
     const own = emptyReach();
@@ -185,6 +191,24 @@ export class Analyzer {
           agent.delegates.push({ name: target.name, span: use.span, form: 'invoked-in-tool', agentKey: target.key });
         }
       }
+    }
+  }
+
+  private attachGateFixes(agent: AgentModel, c: Construction, config: ts.ObjectLiteralExpression): void {
+    const sf = c.node.getSourceFile();
+    const aiMajor = agent.framework === 'ai-sdk' ? dependencyMajor(this.workspace, sf.fileName, 'ai') : undefined;
+    let hitlName: string | undefined;
+    for (const statement of sf.statements) {
+      if (!ts.isImportDeclaration(statement) || !ts.isStringLiteral(statement.moduleSpecifier) || statement.moduleSpecifier.text !== 'langchain') continue;
+      const bindings = statement.importClause?.namedBindings;
+      if (bindings && ts.isNamedImports(bindings)) hitlName = bindings.elements.find((e) => (e.propertyName ?? e.name).text === 'humanInTheLoopMiddleware')?.name.text ?? hitlName;
+    }
+    for (const use of agent.tools) {
+      if (!use.tool && !use.mcpServer) continue;
+      const toolNode = use.tool ? [...this.tools.entries()].find(([, t]) => t === use.tool)?.[0] : undefined;
+      const toolCall = toolNode && (ts.isCallExpression(toolNode) || ts.isNewExpression(toolNode)) ? toolNode : undefined;
+      const shape = toolCall && use.tool ? adapterFor(use.tool.framework)?.toolShape(toolCall) : undefined;
+      use.gateFix = approvalGateFix({ framework: agent.framework, toolConfig: use.mcpServer ? undefined : shape?.config, agentConfig: config, agentKind: c.origin.name, key: use.key, aiMajor, hitlName });
     }
   }
 
@@ -271,7 +295,7 @@ export class Analyzer {
       framework: c.entry.framework as Framework,
       span: spanOf(c.node),
       executeSpan: execute ? spanOf(execute) : undefined,
-      approval: shape.approval,
+      approval: shape.approval ?? (execute ? this.interruptIn(execute) : undefined),
       reach: this.reach.reachOf(execute ?? c.node),
     };
     this.tools.set(c.node, tool);
@@ -305,6 +329,7 @@ export class Analyzer {
         command: commandValue && ts.isStringLiteralLike(commandValue) ? commandValue.text : undefined,
         hosts: [...new Set(reach.hosts.map((h) => h.host))],
         reach,
+        approval: obj ? approvalFrom(obj, ['requireToolApproval', 'requireApproval']) : undefined,
       };
     };
     if (!arg || !ts.isObjectLiteralExpression(arg)) {
@@ -345,6 +370,11 @@ export class Analyzer {
     return servers;
   }
 
+  /** The agent a value denotes, through variables and imports. */
+  agentAt(expr: ts.Expression): AgentModel | undefined {
+    return this.agentFromExpression(expr);
+  }
+
   private agentFromExpression(expr: ts.Expression): AgentModel | undefined {
     const v = this.valueOf(expr);
     return this.agentNodes.get(v);
@@ -383,6 +413,27 @@ export class Analyzer {
       const session = options.properties.find((p) => p.name && propertyNameText(p.name) === 'session');
       if (session && !agent.memory.some((m) => m.kind === 'thread')) agent.memory.push({ kind: 'thread', span: spanOf(session), description: 'OpenAI Agents session (conversation history)' });
     }
+  }
+
+  /** LangGraph `interrupt()` inside a tool pauses for a human before it acts: an approval gate. */
+  private interruptIn(fn: ts.Node): ApprovalGate | undefined {
+    let found: ApprovalGate | undefined;
+    const visit = (n: ts.Node): void => {
+      if (found) return;
+      if (ts.isCallExpression(n)) {
+        const origin = this.symbols.originOf(n.expression);
+        if (origin?.kind === 'external' && origin.name === 'interrupt' && /^@langchain\/langgraph/.test(origin.module)) found = { kind: 'interrupt', span: spanOf(n) };
+      }
+      ts.forEachChild(n, visit);
+    };
+    visit(fn);
+    return found;
+  }
+
+  /** The tool a value denotes (a tool construction, through variables and imports). */
+  toolAt(expr: ts.Expression): ToolModel | undefined {
+    const c = this.constructions.get(this.valueOf(expr));
+    return c && c.entry.role === 'tool' ? this.toolOf(c) : undefined;
   }
 
   agentByNode(node: ts.Node): AgentModel | undefined {

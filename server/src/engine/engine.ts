@@ -11,6 +11,8 @@ import { observe, type Observed } from './observed';
 import { DEFAULT_POLICY, parsePolicy, POLICY_FILE_NAME, type LoadedPolicy } from './policy';
 import { findSuppressions, type Suppression } from './suppressions';
 import { SymbolResolver } from './symbols';
+import { MemoryFlowAnalyzer } from './memoryFlow';
+import { attachLateApprovals } from './approvals';
 import { isKnownExport } from '../frameworks/catalog';
 import { Workspace, type SkippedFile } from './workspace';
 
@@ -147,8 +149,9 @@ export class Engine {
       model = this.analyzer.analyze(files, isCancelled);
     } catch (error) {
       this.options.log?.(`analysis failed: ${(error as Error).stack ?? error}`);
-      model = { agents: [], tools: [], mcpServers: [] };
+      model = { agents: [], tools: [], mcpServers: [], memoryFlows: [] };
     }
+    this.traceMemory(model, files);
     const observed = new Map(model.agents.map((a) => [a.key, observe(a)]));
     const suppressions: Suppression[] = [];
     for (const file of files) {
@@ -157,6 +160,29 @@ export class Engine {
     }
     const findings = this.runRules(model, observed, policy, suppressions);
     return { model, findings, observed, policy, files, skipped: [...this.workspace.skipped.values()], cancelled: isCancelled() };
+  }
+
+  /** Memory reads inside tools become the holding agents' memory; flows to sinks feed AG301. */
+  private traceMemory(model: WorkspaceModel, files: string[]): void {
+    attachLateApprovals(files, this.workspace, this.analyzer);
+    const byExecute = new Map(model.tools.filter((t) => t.executeSpan).map((t) => [`${t.executeSpan!.file}:${t.executeSpan!.start}`, t]));
+    const flows = new MemoryFlowAnalyzer(
+      this.workspace,
+      this.symbols,
+      (fn) => byExecute.get(`${fn.getSourceFile().fileName}:${fn.getStart()}`),
+      (expr) => this.analyzer.toolAt(expr),
+    );
+    try {
+      model.memoryFlows = flows.analyze(files);
+    } catch (error) {
+      this.options.log?.(`memory-flow analysis failed: ${(error as Error).stack ?? error}`);
+    }
+    for (const agent of model.agents) {
+      for (const read of flows.reads) {
+        if (!read.tool || !agent.tools.some((u) => u.tool === read.tool)) continue;
+        if (!agent.memory.some((m) => m.span.start === read.span.start && m.span.file === read.span.file)) agent.memory.push({ kind: read.kind, span: read.span, description: read.description });
+      }
+    }
   }
 
   private runRules(model: WorkspaceModel, observed: Map<string, Observed>, loaded: LoadedPolicy, suppressions: Suppression[]): Finding[] {

@@ -1,5 +1,6 @@
 import type { ToolUse } from '../model/types';
 import type { Policy } from './policy';
+import { toolIsPrivileged } from './gates';
 
 /**
  * Whether a tool has side effects. The policy names tools explicitly; otherwise the judgement comes
@@ -11,7 +12,5 @@ export function isPrivileged(use: ToolUse, policy: Policy): boolean {
   if (names.some((n) => policy.privilegedTools.exempt.includes(n))) return false;
   if (names.some((n) => policy.privilegedTools.add.includes(n))) return true;
   if (use.mcpServer) return true;
-  const reach = use.tool?.reach;
-  if (!reach) return false;
-  return reach.effects.length > 0;
+  return !!use.tool && toolIsPrivileged(use.tool, policy);
 }

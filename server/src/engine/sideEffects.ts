@@ -20,7 +20,11 @@ const AWS_MUTATING_COMMAND = /^(Put|Delete|Create|Update|Terminate|Run|Start|Sto
 export function rootModule(expr: ts.Expression, symbols: SymbolResolver, depth = 0): string | undefined {
   if (depth > 6) return undefined;
   let root = unwrapExpression(expr);
-  while (ts.isPropertyAccessExpression(root) || ts.isElementAccessExpression(root) || ts.isCallExpression(root)) root = unwrapExpression(root.expression);
+  while (ts.isPropertyAccessExpression(root) || ts.isElementAccessExpression(root) || ts.isCallExpression(root)) {
+    // promisify(execFile) is execFile.
+    if (ts.isCallExpression(root) && root.arguments.length === 1 && /(^|\.)promisify$/.test(root.expression.getText())) return rootModule(root.arguments[0], symbols, depth + 1);
+    root = unwrapExpression(root.expression);
+  }
   if (ts.isNewExpression(root)) return rootModule(root.expression, symbols, depth + 1);
   if (root.kind === ts.SyntaxKind.ThisKeyword) return undefined;
   if (!ts.isIdentifier(root)) return undefined;
@@ -93,6 +97,7 @@ function detect(call: ts.CallExpression | ts.NewExpression | ts.TaggedTemplateEx
   }
   if (module && FS_MODULES.test(module) && FS_WRITES.has(name)) return { kind: 'file-write', description: `file system ${name}` };
   if (module && /^(child_process|execa)$/.test(module)) return { kind: 'process', description: `process execution (${name})` };
+  if (module && /^(util)$/.test(module)) return undefined;
   if (module && MESSAGING_MODULES.test(module) && !READ_ONLY_SDK.test(name)) return { kind: 'messaging', description: `${module} ${name}` };
   if (module && PAYMENT_MODULES.test(module) && !READ_ONLY_SDK.test(name)) return { kind: 'payment', description: `${module} ${name}` };
   if (module && VCS_MODULES.test(module)) {

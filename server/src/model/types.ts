@@ -115,6 +115,8 @@ export interface ToolUse {
   tool?: ToolModel;
   /** Set when this entry stands for all tools of an MCP server (`mcp:<server>`). */
   mcpServer?: McpServerModel;
+  /** Adds the framework's approval gate for this tool, when one can be written. */
+  gateFix?: Fix;
 }
 
 export interface McpServerModel {
@@ -125,6 +127,8 @@ export interface McpServerModel {
   command?: string;
   hosts: string[];
   reach: Reach;
+  /** `requireToolApproval` on the server's definition (Mastra). */
+  approval?: ApprovalGate;
 }
 
 export interface MemoryUse {

@@ -10,11 +10,15 @@ import AG202 from './AG202-inherited-environment';
 import AG203 from './AG203-hardcoded-credential';
 import AG204 from './AG204-shared-credential';
 import AG205 from './AG205-wildcard-scope';
+import AG301 from './AG301-memory-to-tool-flow';
+import AG302 from './AG302-unguarded-privileged-tool';
+import AG401 from './AG401-blast-radius-exceeded';
+import AG402 from './AG402-delegation-escalation';
 import AG901 from './AG901-invalid-config';
 import AG902 from './AG902-unjustified-suppression';
 
 /** Every rule the engine runs, in id order. Adding a rule: its file, its doc page, its fixtures, one line here. */
-export const RULES: Rule[] = [AG101, AG102, AG103, AG104, AG105, AG201, AG202, AG203, AG204, AG205, AG901, AG902] as Rule[];
+export const RULES: Rule[] = [AG101, AG102, AG103, AG104, AG105, AG201, AG202, AG203, AG204, AG205, AG301, AG302, AG401, AG402, AG901, AG902] as Rule[];
 
 export function ruleMetas(): RuleMeta[] {
   return RULES.map((r) => {

@@ -57,3 +57,19 @@ describe('rule docs', () => {
     });
   }
 });
+
+describe('rule metadata is the single source', () => {
+  const readme = fs.readFileSync(path.join(__dirname, '..', 'README.md'), 'utf8');
+  for (const rule of RULES) {
+    const { id, name, defaultSeverity } = rule.meta;
+    test(`README lists ${id} as in its metadata`, () => {
+      assert.match(readme, new RegExp(`\\| \\[${id}\\]\\(docs/rules/${id}\\.md\\) \\| ${name} \\| ${defaultSeverity} \\|`));
+    });
+  }
+  test('every rule in DESIGN order has a registered implementation', () => {
+    assert.deepEqual(
+      RULES.map((r) => r.meta.id),
+      ['AG101', 'AG102', 'AG103', 'AG104', 'AG105', 'AG201', 'AG202', 'AG203', 'AG204', 'AG205', 'AG301', 'AG302', 'AG401', 'AG402', 'AG901', 'AG902'],
+    );
+  });
+});

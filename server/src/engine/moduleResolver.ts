@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { ts } from './ts';
 import type { Workspace } from './workspace';
+import { WorkspacePackages } from './workspacePackages';
 
 export type ModuleTarget =
   | { kind: 'file'; file: string }
@@ -25,7 +26,10 @@ export class ModuleResolver {
   private readonly results = new Map<string, ModuleTarget>();
   private readonly host: ts.ModuleResolutionHost;
 
+  private readonly packages: WorkspacePackages;
+
   constructor(private readonly workspace: Workspace) {
+    this.packages = new WorkspacePackages(workspace);
     this.host = {
       fileExists: (f) => this.workspace.fileExists(f),
       readFile: (f) => this.workspace.readRaw(f),
@@ -40,6 +44,7 @@ export class ModuleResolver {
     this.configByDir.clear();
     this.configs.clear();
     this.results.clear();
+    this.packages.reset();
   }
 
   /** Forget resolutions that could change when files appear or disappear. */
@@ -59,6 +64,10 @@ export class ModuleResolver {
 
   private compute(specifier: string, fromFile: string): ModuleTarget {
     if (NODE_BUILTIN.test(specifier)) return { kind: 'package', specifier: specifier.slice(5) };
+    if (!specifier.startsWith('.') && !path.isAbsolute(specifier)) {
+      const local = this.packages.resolve(specifier);
+      if (local) return { kind: 'file', file: local };
+    }
     const config = this.configFor(fromFile);
     const resolved = ts.resolveModuleName(specifier, fromFile, config.options, this.host, config.cache).resolvedModule;
     if (resolved && !resolved.isExternalLibraryImport && !/[\\/]node_modules[\\/]/.test(resolved.resolvedFileName) && !/\.d\.[cm]?ts$/.test(resolved.resolvedFileName)) {

@@ -175,7 +175,7 @@ export class ReachAnalyzer {
         }
         return true;
       }
-      return false;
+      return this.destructuredConfig(n as ts.VariableDeclaration & { name: ts.ObjectBindingPattern; initializer: ts.Expression }, reach, ctx, scope);
     }
     if (ts.isCallExpression(n) || ts.isNewExpression(n) || ts.isTaggedTemplateExpression(n)) {
       if (ts.isCallExpression(n)) this.childProcess(n, reach, ctx);
@@ -229,6 +229,26 @@ export class ReachAnalyzer {
     this.include(value, { span: spanOf(n), label: `reads ${n.getText().slice(0, 60)}` }, reach, ctx);
     // Arguments of calls inside the chain (`getConfig(x)`) are still part of this code.
     if (ts.isCallExpression(n.expression)) for (const arg of n.expression.arguments) this.walk(arg, reach, ctx, scope);
+    return true;
+  }
+
+  /**
+   * `const { crm } = getConfig()`: when the initializer resolves to an object literal, only the
+   * destructured properties are reached, not every value of the config.
+   */
+  private destructuredConfig(decl: ts.VariableDeclaration & { name: ts.ObjectBindingPattern; initializer: ts.Expression }, reach: Reach, ctx: Context, scope: ts.Node): boolean {
+    const value = this.resolveValue(decl.initializer, 0);
+    if (!value || !ts.isObjectLiteralExpression(value) || isInside(value, scope)) return false;
+    for (const element of decl.name.elements) {
+      const key = element.propertyName ? propertyNameText(element.propertyName) : ts.isIdentifier(element.name) ? element.name.text : undefined;
+      if (!key || element.dotDotDotToken) return false;
+      const prop = value.properties.find((p): p is ts.PropertyAssignment | ts.ShorthandPropertyAssignment => (ts.isPropertyAssignment(p) || ts.isShorthandPropertyAssignment(p)) && propertyNameText(p.name) === key);
+      if (!prop) continue;
+      const target: ts.Node = ts.isPropertyAssignment(prop) ? prop.initializer : prop.name;
+      this.include(target, { span: spanOf(element), label: `reads ${key} of ${decl.initializer.getText().slice(0, 40)}` }, reach, ctx);
+    }
+    const init = unwrapExpression(decl.initializer);
+    if (ts.isCallExpression(init)) for (const arg of init.arguments) this.walk(arg, reach, ctx, scope);
     return true;
   }
 

@@ -4,6 +4,7 @@ import { Engine } from '../engine/engine';
 import { buildReport } from '../reporting/buildReport';
 import type { Report } from '../reporting/report';
 import { ruleMetas } from '../rules';
+import { buildGraph, type ReportGraph } from '../reporting/graph';
 import { renderHtml } from '../reporting/html';
 import { renderMarkdown } from '../reporting/markdown';
 import { renderSarif } from '../reporting/sarif';
@@ -37,7 +38,7 @@ export function scanRoot(paths: string[], cwd: string): { root: string; filters:
   return { root: absolute.length ? cwd : cwd, filters: absolute };
 }
 
-export function render(report: Report, format: Format, color: boolean): string {
+export function render(report: Report, format: Format, color: boolean, graph?: ReportGraph): string {
   switch (format) {
     case 'json':
       return `${JSON.stringify(report, null, 2)}\n`;
@@ -46,7 +47,7 @@ export function render(report: Report, format: Format, color: boolean): string {
     case 'markdown':
       return renderMarkdown(report, ruleMetas());
     case 'html':
-      return renderHtml(report, ruleMetas());
+      return renderHtml(report, ruleMetas(), { graph });
     default:
       return renderText(report, { color });
   }
@@ -70,11 +71,13 @@ export function runScan(options: ScanOptions): number {
   const result = engine.analyze();
   options.progress?.(`agent-governance: ${result.files.length} files, ${result.model.agents.length} agents, ${result.findings.length} findings`);
   let report = buildReport(engine, result, VERSION);
+  const inside = (file: string) => !filters.length || filters.some((f) => path.resolve(root, file) === f || path.resolve(root, file).startsWith(f + path.sep));
   if (filters.length) {
-    const inside = (file: string) => filters.some((f) => path.resolve(root, file) === f || path.resolve(root, file).startsWith(f + path.sep));
     report = { ...report, agents: report.agents.filter((a) => inside(a.location.file)), findings: report.findings.filter((f) => inside(f.location.file)) };
   }
-  const text = render(report, options.format, options.color && !options.output);
+  // Only the HTML page draws the graph; it shows the same agents as the filtered report.
+  const graph = options.format === 'html' ? buildGraph(engine, result, (agent) => inside(engine.workspace.relative(agent.span.file))) : undefined;
+  const text = render(report, options.format, options.color && !options.output, graph);
   if (options.output) fs.writeFileSync(path.resolve(options.cwd, options.output), text);
   else process.stdout.write(text);
   if (options.failOn === 'none') return 0;

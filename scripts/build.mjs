@@ -22,3 +22,5 @@ await Promise.all([
   build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
 ]);
 chmodSync('dist/cli.js', 0o755);
+// The policy file's JSON Schema (contributes.jsonValidation) is generated from the zod schema.
+await (await import('./policy-schema.mjs')).writePolicySchema();

@@ -1,55 +1,88 @@
 import * as path from 'node:path';
 import {
   CodeActionKind,
+  CodeLensRefreshRequest,
   DidChangeConfigurationNotification,
+  ErrorCodes,
   FileChangeType,
+  ResponseError,
   TextDocumentSyncKind,
   TextDocuments,
   type CodeAction,
   type CodeActionParams,
+  type CodeLens,
   type Connection,
   type Diagnostic,
+  type Hover,
   type InitializeParams,
   type InitializeResult,
+  type TextDocumentPositionParams,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Engine, type AnalysisResult } from '../engine/engine';
-import type { Fix } from '../model/types';
 import { VERSION } from '../version';
-import { SOURCE, toCodeAction, toDiagnostic, toFile, toUri } from './convert';
-import { RESCAN_REQUEST, type RescanResult } from './protocol';
+import { agentHover, agentLenses, agentTreeNode, blastRadiusAt } from './agentViews';
+import { Analysed } from './analysed';
+import { codeActions, type StoredFix } from './codeActions';
+import { SOURCE, toDiagnostic, toFile, toUri } from './convert';
+import { declareAll } from './declareAll';
+import { policyFileInfo } from './policyFile';
+import {
+  AGENTS_REQUEST,
+  ANALYSIS_DONE_NOTIFICATION,
+  BLAST_RADIUS_REQUEST,
+  DECLARE_ALL_REQUEST,
+  EXPORT_FORMATS,
+  EXPORT_REPORT_REQUEST,
+  FIX_ALL_KIND,
+  POLICY_FILE_REQUEST,
+  REPORT_HTML_REQUEST,
+  RESCAN_REQUEST,
+  type AgentsResult,
+  type AnalysisSummary,
+  type BlastRadiusParams,
+  type BlastRadiusResult,
+  type DeclareAllResult,
+  type ExportReportParams,
+  type ExportReportResult,
+  type PolicyFileResult,
+  type ReportHtmlParams,
+  type ReportHtmlResult,
+  type RescanResult,
+} from './protocol';
+import { exportReport, reportWebviewHtml } from './reports';
 import { parseSettings, type Settings } from './settings';
 
 /** Delay after the last keystroke before re-analysing: long enough to skip intermediate states. */
 const DEBOUNCE_MS = 150;
 
-interface StoredFix {
-  diagnostic: Diagnostic;
-  fixes: Fix[];
-}
+const CODE_FILE = /\.(ts|tsx|mts|cts|js|jsx|mjs|cjs)$/;
 
 /**
- * Wires the engine to an LSP connection: document sync, debounced analysis, push diagnostics, quick
- * fixes looked up from the last analysis (not recomputed), settings and the rescan request.
+ * Wires the engine to an LSP connection: document sync, debounced analysis, push diagnostics, and the
+ * editor features over the last analysis (hover, CodeLens, code actions, the custom requests of
+ * protocol.ts). Features never re-analyse; a request that arrives while an analysis is pending runs it
+ * first, so answers always match the current text.
  */
 export class AgentGovernanceServer {
   private readonly documents = new TextDocuments(TextDocument);
   private readonly engines = new Map<string, Engine>();
   private settings: Settings = parseSettings({});
   private canPullConfiguration = false;
+  private canRefreshCodeLens = false;
   private timer: NodeJS.Timeout | undefined;
   private generation = 0;
   private published = new Set<string>();
   private fixesByUri = new Map<string, Map<string, StoredFix>>();
   private roots: string[] = [];
-  private lastResults = new Map<string, AnalysisResult>();
+  private analysed = new Map<Engine, Analysed>();
 
   constructor(private readonly connection: Connection) {}
 
   start(): void {
     const c = this.connection;
     c.onInitialize((params) => this.initialize(params));
-    c.onInitialized(() => this.initialized());
+    c.onInitialized(() => void this.initialized());
     c.onDidChangeConfiguration((change) => {
       if (!this.canPullConfiguration) this.settings = parseSettings((change.settings as { agentGovernance?: unknown })?.agentGovernance);
       void this.refreshSettings().then(() => this.schedule(0));
@@ -59,14 +92,22 @@ export class AgentGovernanceServer {
         const file = toFile(change.uri);
         if (!file) continue;
         const engine = this.engineFor(file);
-        if (change.type === FileChangeType.Changed) engine.fileChanged(file);
-        else engine.workspace.rescan();
+        // A created or deleted file changes the file list; a changed one only its own content.
+        if (change.type !== FileChangeType.Changed) engine.workspace.rescan();
         engine.fileChanged(file);
       }
       this.schedule();
     });
-    c.onCodeAction((params) => this.codeActions(params));
+    c.onCodeAction((params) => this.guard('codeAction', [], () => this.codeActions(params)));
+    c.onHover((params) => this.guard('hover', null, () => this.hover(params)));
+    c.onCodeLens((params) => this.guard('codeLens', [], () => this.codeLenses(params.textDocument.uri)));
     c.onRequest(RESCAN_REQUEST, () => this.rescan());
+    c.onRequest(REPORT_HTML_REQUEST, (params: ReportHtmlParams) => this.reportHtml(params));
+    c.onRequest(EXPORT_REPORT_REQUEST, (params: ExportReportParams) => this.exportReport(params));
+    c.onRequest(DECLARE_ALL_REQUEST, () => this.declareAll());
+    c.onRequest(BLAST_RADIUS_REQUEST, (params: BlastRadiusParams) => this.guard('blastRadius', null, () => this.blastRadius(params)));
+    c.onRequest(AGENTS_REQUEST, () => this.guard('agents', { agents: [] }, () => this.agents()));
+    c.onRequest(POLICY_FILE_REQUEST, () => this.policyFile());
     this.documents.onDidChangeContent((e) => {
       const file = toFile(e.document.uri);
       if (!file) return;
@@ -88,12 +129,15 @@ export class AgentGovernanceServer {
     const rootUri = params.rootUri ? toFile(params.rootUri) : undefined;
     this.roots = folders.length ? folders : rootUri ? [rootUri] : params.rootPath ? [params.rootPath] : [];
     this.canPullConfiguration = !!params.capabilities.workspace?.configuration;
+    this.canRefreshCodeLens = !!params.capabilities.workspace?.codeLens?.refreshSupport;
     const init = params.initializationOptions as { settings?: unknown } | undefined;
     if (init?.settings) this.settings = parseSettings(init.settings);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix], resolveProvider: false },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
+        hoverProvider: true,
+        codeLensProvider: { resolveProvider: false },
         workspace: { workspaceFolders: { supported: true } },
       },
       serverInfo: { name: SOURCE, version: VERSION },
@@ -105,7 +149,26 @@ export class AgentGovernanceServer {
       void this.connection.client.register(DidChangeConfigurationNotification.type, { section: 'agentGovernance' });
     }
     await this.refreshSettings();
-    this.schedule(0);
+    await this.firstScan();
+  }
+
+  /**
+   * The first scan reads and parses the whole workspace, which can take a while on a large one: it
+   * reports work-done progress when the client supports it (the library sends nothing otherwise).
+   */
+  private async firstScan(): Promise<void> {
+    const progress = await this.connection.window.createWorkDoneProgress();
+    progress.begin('Agent Governance', undefined, 'Scanning workspace…');
+    // Let the begin notification go out before the synchronous analysis holds the event loop.
+    await new Promise((resolve) => setImmediate(resolve));
+    try {
+      if (this.timer) clearTimeout(this.timer);
+      this.timer = undefined;
+      this.generation++;
+      this.validate();
+    } finally {
+      progress.done();
+    }
   }
 
   private async refreshSettings(): Promise<void> {
@@ -136,13 +199,37 @@ export class AgentGovernanceServer {
   private schedule(delay = DEBOUNCE_MS): void {
     this.generation++;
     if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.validate(), delay);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.validate();
+    }, delay);
+  }
+
+  /** Runs a scheduled analysis now, so that a feature answers about the text the user sees. */
+  private flush(): void {
+    if (!this.timer) return;
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    this.validate();
+  }
+
+  /** A feature that fails answers with its empty value and one log line; the server keeps running. */
+  private guard<T>(name: string, fallback: T, run: () => T): T {
+    try {
+      return run();
+    } catch (error) {
+      this.connection.console.error(`${name} failed: ${(error as Error).stack ?? error}`);
+      return fallback;
+    }
   }
 
   private validate(): void {
     const generation = this.generation;
     if (!this.settings.enable) {
+      this.analysed.clear();
+      this.fixesByUri = new Map();
       this.publish(new Map());
+      this.afterAnalysis();
       return;
     }
     for (const root of this.roots) this.engineFor(path.join(root, '__root__'));
@@ -158,7 +245,7 @@ export class AgentGovernanceServer {
         continue;
       }
       if (isStale()) return; // a newer change is scheduled; its run publishes
-      this.lastResults.set(root, result);
+      this.analysed.set(engine, new Analysed(engine, result));
       const positionOf = engine.position.bind(engine);
       for (const finding of result.findings) {
         if (finding.suppressed) continue;
@@ -174,6 +261,7 @@ export class AgentGovernanceServer {
     }
     this.fixesByUri = fixes;
     this.publish(diagnostics);
+    this.afterAnalysis();
   }
 
   private publish(diagnostics: Map<string, Diagnostic[]>): void {
@@ -182,37 +270,120 @@ export class AgentGovernanceServer {
     this.published = new Set(diagnostics.keys());
   }
 
-  private codeActions(params: CodeActionParams): CodeAction[] {
-    const stored = this.fixesByUri.get(params.textDocument.uri);
-    const file = toFile(params.textDocument.uri);
-    if (!stored || !file) return [];
-    const engine = this.engineFor(file);
-    const positionOf = engine.position.bind(engine);
-    const versionOf = (uri: string) => this.documents.get(uri)?.version ?? null;
-    const actions: CodeAction[] = [];
-    for (const diagnostic of params.context.diagnostics) {
-      if (diagnostic.source !== SOURCE) continue;
-      const key = (diagnostic.data as { key?: string } | undefined)?.key;
-      const entry = key ? stored.get(key) : undefined;
-      if (!entry) continue;
-      for (const fix of entry.fixes) actions.push(toCodeAction(fix, diagnostic, positionOf, versionOf));
+  /** Tells the client the figures changed (status bar, report, tree) and that CodeLens titles may have. */
+  private afterAnalysis(): void {
+    void this.connection.sendNotification(ANALYSIS_DONE_NOTIFICATION, this.summary());
+    if (this.canRefreshCodeLens) this.connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
+  }
+
+  private summary(): AnalysisSummary {
+    const s: AnalysisSummary = { agents: 0, files: 0, findings: 0, errors: 0, warnings: 0, info: 0, suppressed: 0 };
+    for (const { result } of this.analysed.values()) {
+      s.agents += result.model.agents.length;
+      s.files += result.files.length;
+      for (const f of result.findings) {
+        if (f.suppressed) s.suppressed++;
+        else if (f.severity === 'error') s.errors++;
+        else if (f.severity === 'warning') s.warnings++;
+        else s.info++;
+      }
     }
-    return actions;
+    s.findings = s.errors + s.warnings + s.info;
+    return s;
+  }
+
+  /** The last analysis of the root that holds a file, after running any pending one. */
+  private analysedFor(uri: string): { file: string; analysed: Analysed } | undefined {
+    const file = toFile(uri);
+    if (!file) return undefined;
+    this.flush();
+    const analysed = this.analysed.get(this.engineFor(file));
+    return analysed ? { file, analysed } : undefined;
+  }
+
+  private all(): Analysed[] {
+    this.flush();
+    return [...this.analysed.values()];
+  }
+
+  private offsetOf(uri: string, analysed: Analysed, position: { line: number; character: number }): number {
+    const document = this.documents.get(uri);
+    if (document) return document.offsetAt(position);
+    const file = toFile(uri)!;
+    return TextDocument.create(uri, 'typescript', 0, analysed.engine.workspace.readRaw(file) ?? '').offsetAt(position);
+  }
+
+  private hover(params: TextDocumentPositionParams): Hover | null {
+    const at = this.analysedFor(params.textDocument.uri);
+    if (!at) return null;
+    return agentHover(at.analysed, at.file, this.offsetOf(params.textDocument.uri, at.analysed, params.position));
+  }
+
+  private codeLenses(uri: string): CodeLens[] {
+    const at = this.analysedFor(uri);
+    return at ? agentLenses(at.analysed, at.file) : [];
+  }
+
+  private codeActions(params: CodeActionParams): CodeAction[] {
+    const uri = params.textDocument.uri;
+    const file = toFile(uri);
+    if (!file) return [];
+    // Fix-all applies stored offsets: they must come from the text being saved.
+    if (params.context.only?.some((k) => FIX_ALL_KIND.startsWith(k))) this.flush();
+    const engine = this.engineFor(file);
+    return codeActions(params, {
+      file,
+      stored: this.fixesByUri.get(uri),
+      text: this.documents.get(uri)?.getText() ?? engine.workspace.readRaw(file),
+      isCode: CODE_FILE.test(file),
+      positionOf: engine.position.bind(engine),
+      versionOf: (u) => this.documents.get(u)?.version ?? null,
+    });
+  }
+
+  private blastRadius(params: BlastRadiusParams): BlastRadiusResult | null {
+    const at = this.analysedFor(params.uri);
+    if (!at) return null;
+    return blastRadiusAt(at.analysed, at.file, this.offsetOf(params.uri, at.analysed, params.position));
+  }
+
+  private agents(): AgentsResult {
+    return { agents: this.all().flatMap((a) => a.result.model.agents.map((agent) => agentTreeNode(a, agent))) };
+  }
+
+  private reportHtml(params: ReportHtmlParams): ReportHtmlResult {
+    try {
+      return { html: reportWebviewHtml(this.all(), params.nonce, params.cspSource) };
+    } catch (error) {
+      // A bad nonce or CSP source is the caller's mistake; say so rather than log a stack.
+      throw new ResponseError(ErrorCodes.InvalidParams, (error as Error).message);
+    }
+  }
+
+  private exportReport(params: ExportReportParams): ExportReportResult {
+    if (!EXPORT_FORMATS.includes(params?.format)) {
+      throw new ResponseError(ErrorCodes.InvalidParams, `format must be one of ${EXPORT_FORMATS.join(', ')}`);
+    }
+    return exportReport(this.all(), params.format);
+  }
+
+  private declareAll(): DeclareAllResult {
+    return declareAll(this.all(), (uri) => this.documents.get(uri)?.version ?? null);
+  }
+
+  private policyFile(): PolicyFileResult {
+    const root = this.roots[0];
+    if (!root) throw new ResponseError(ErrorCodes.InvalidRequest, 'no workspace folder is open');
+    return policyFileInfo(this.engineFor(path.join(root, '__root__')));
   }
 
   private rescan(): RescanResult {
     for (const engine of this.engines.values()) engine.rescan();
     this.generation++;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
     this.validate();
-    let agents = 0;
-    let findings = 0;
-    let files = 0;
-    for (const result of this.lastResults.values()) {
-      agents += result.model.agents.length;
-      findings += result.findings.filter((f) => !f.suppressed).length;
-      files += result.files.length;
-    }
-    return { agents, findings, files };
+    const s = this.summary();
+    return { agents: s.agents, findings: s.findings, files: s.files };
   }
 }
-

@@ -37,7 +37,8 @@ export function suppressionEdit(text: string, line: number, ruleId: string, isCo
     return { range: { start: { line: line - 1, character: listEnd }, end: { line: line - 1, character: listEnd } }, newText: `, ${ruleId}${reason}` };
   }
   const indent = /^[ \t]*/.exec(current)![0];
-  return { range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: `${indent}// ${DIRECTIVE} ${ruleId} -- ${REASON_PLACEHOLDER}\n` };
+  const eol = current.endsWith('\r') ? '\r\n' : '\n';
+  return { range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: `${indent}// ${DIRECTIVE} ${ruleId} -- ${REASON_PLACEHOLDER}${eol}` };
 }
 
 function lineStart(lines: string[], line: number): number {

@@ -77,7 +77,8 @@ export function graphOf(result: Pick<AnalysisResult, 'observed' | 'policy' | 'mo
     });
   const reachNodes = (from: string, reach: Reach) => {
     for (const s of reach.secrets) {
-      edge(from, node({ id: `secret:${s.name}`, kind: 'secret', label: s.name, detail: classifySecret(s.name, policy).broad ? 'broad' : undefined, warn: classifySecret(s.name, policy).broad, location: locationOf(s.span) }));
+      const broad = classifySecret(s.name, policy).broad;
+      edge(from, node({ id: `secret:${s.name}`, kind: 'secret', label: s.name, detail: broad ? 'broad' : undefined, warn: broad, location: locationOf(s.span) }));
     }
     for (const h of reach.hosts) edge(from, node({ id: `host:${h.host}`, kind: 'host', label: h.host, location: locationOf(h.span) }));
   };

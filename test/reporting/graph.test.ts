@@ -5,7 +5,7 @@ import { DomUtils, parseDocument } from 'htmlparser2';
 import { Engine } from '../../server/src/engine/engine';
 import { DEFAULT_POLICY } from '../../server/src/engine/policy';
 import { buildGraph, graphOf, MAX_GRAPH_NODES, type ReportGraph } from '../../server/src/reporting/graph';
-import { layoutGraph, renderGraphSvg } from '../../server/src/reporting/graphSvg';
+import { layoutGraph, renderGraphSvg, textWidth } from '../../server/src/reporting/graphSvg';
 import { renderHtml } from '../../server/src/reporting/html';
 import type { AgentModel } from '../../server/src/model/types';
 import { HOSTILE, hostileReport, sampleReport, sampleRules } from './sampleReport';
@@ -53,7 +53,7 @@ test('the layout places every node inside the drawing without overlaps, labels s
   for (const n of laid.nodes) {
     assert.ok(n.x - n.width / 2 >= 0 && n.x + n.width / 2 <= laid.width, `${n.label} inside horizontally`);
     assert.ok(n.y - n.height / 2 >= 0 && n.y + n.height / 2 <= laid.height, `${n.label} inside vertically`);
-    assert.ok(n.width >= Math.max(...n.lines.map((l) => l.length)) * 7, `${n.label} wide enough`);
+    assert.ok(n.width >= Math.max(...n.lines.map((l, i) => textWidth(l, i > 0))), `${n.label} wide enough`);
   }
   for (const a of laid.nodes) {
     for (const b of laid.nodes) {

@@ -13,8 +13,6 @@ import { htmlIdToken, htmlText } from './escape';
 import type { GraphNode, ReportGraph } from './graph';
 
 const FONT_PX = 12;
-/** Average advance of a character at FONT_PX in a UI font, a little generous so labels fit. */
-const CHAR_PX = 7.2;
 const PAD_X = 12;
 const LINE_PX = 16;
 const MAX_LABEL = 36;
@@ -34,6 +32,27 @@ export interface LaidOutGraph {
   edges: { from: string; to: string; points: { x: number; y: number }[] }[];
 }
 
+/**
+ * Estimated advance of a character in the bold label at FONT_PX, by character class, on the wide side
+ * of common UI fonts (DejaVu Sans Bold, Segoe UI Semibold) so that labels fit whatever font renders
+ * them. The browser test checks the estimate against real text measurement.
+ */
+function charWidth(ch: string): number {
+  if (/[MW@%]/.test(ch)) return 11.5;
+  if (/[A-Z]/.test(ch)) return 9;
+  if (/[mw]/.test(ch)) return 11;
+  if (/[ijlt.,:;!'|()[\]f]/.test(ch)) return 4.6;
+  if (/[r\- ]/.test(ch)) return 5.6;
+  return 7.8;
+}
+
+/** Width of a line; the second line (the detail) is set smaller and not bold. */
+export function textWidth(text: string, detail = false): number {
+  let width = 0;
+  for (const ch of text) width += charWidth(ch);
+  return detail ? width * 0.82 : width;
+}
+
 function clip(text: string): string {
   return text.length > MAX_LABEL ? `${text.slice(0, MAX_LABEL - 1)}…` : text;
 }
@@ -46,7 +65,7 @@ export function layoutGraph(graph: ReportGraph): LaidOutGraph {
   for (const n of graph.nodes) {
     const text = [clip(n.label), ...(n.detail ? [clip(n.detail)] : [])];
     lines.set(n.id, text);
-    const width = Math.ceil(Math.max(...text.map((t) => t.length)) * CHAR_PX + 2 * PAD_X);
+    const width = Math.ceil(Math.max(...text.map((t, i) => textWidth(t, i > 0))) + 2 * PAD_X);
     g.setNode(n.id, { width: Math.max(width, 60), height: text.length * LINE_PX + 12 });
   }
   for (const e of graph.edges) g.setEdge(e.from, e.to);

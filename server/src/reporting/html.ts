@@ -350,7 +350,9 @@ th button:hover, th button:focus-visible { color: var(--ag-fg); text-decoration:
 th[aria-sort=ascending] button::after { content: " \\25B4"; }
 th[aria-sort=descending] button::after { content: " \\25BE"; }
 td .n { font-weight: 600; }
-td .names { display: block; font-size: .82em; color: var(--ag-muted); text-align: left; overflow-wrap: anywhere; max-width: 18rem; }
+td .names { display: block; font-size: .82em; color: var(--ag-muted); text-align: left; max-width: 24rem; }
+#inventory-table th, #inventory-table td.num, #inventory-table td > code { white-space: nowrap; }
+#inventory-table td > code { overflow-wrap: normal; }
 td .loc { font-size: .82em; margin-top: .15em; }
 tr.no-identity td:first-child { box-shadow: inset 3px 0 0 var(--ag-warning); }
 a.src { text-decoration: none; }
@@ -362,8 +364,8 @@ a.src:hover code { text-decoration: underline; }
 .legend .secret .swatch { border-color: var(--ag-secret); }
 .legend .host .swatch { border-color: var(--ag-host); }
 .legend .delegate .swatch { border-color: var(--ag-delegate); border-style: dashed; }
-.legend .warn .swatch { border-color: var(--ag-warning); background: var(--ag-warning); }
-.graph-frame { overflow: auto; border: 1px solid var(--ag-border); border-radius: 6px; padding: .5rem; max-height: 80vh; }
+.legend .warn .swatch { border-color: var(--ag-edge); background: color-mix(in srgb, var(--ag-warning) 45%, var(--ag-node-bg)); }
+.graph-frame { overflow-x: auto; border: 1px solid var(--ag-border); border-radius: 6px; padding: .5rem; }
 svg.graph { display: block; font-family: var(--ag-font); }
 svg.graph .edge { fill: none; stroke: var(--ag-edge); stroke-width: 1.2; }
 svg.graph .arrow { fill: var(--ag-edge); }
@@ -373,7 +375,7 @@ svg.graph .node.tool rect { stroke: var(--ag-tool); }
 svg.graph .node.secret rect { stroke: var(--ag-secret); }
 svg.graph .node.host rect { stroke: var(--ag-host); }
 svg.graph .node.delegate rect { stroke: var(--ag-delegate); stroke-dasharray: 4 3; }
-svg.graph .node.warn rect { stroke: var(--ag-warning); stroke-width: 2.5; }
+svg.graph .node.warn rect { fill: color-mix(in srgb, var(--ag-warning) 18%, var(--ag-node-bg)); stroke-width: 2.5; }
 svg.graph .node.warn .detail { fill: var(--ag-warning); }
 svg.graph text { fill: var(--ag-fg); text-anchor: middle; }
 svg.graph .label { font-weight: 600; }

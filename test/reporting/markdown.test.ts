@@ -32,6 +32,7 @@ test('summary figures, inventory table and findings grouped by rule with doc lin
     ['Agents', 'Agents without identity', 'Errors', 'Warnings', 'Info', 'Suppressed'],
     ['4', '1', '1', '6', '1', '1'],
   ]);
+  assert.ok(markdown.includes('\n2 of 4 (50%) agents with an owner · 2 broad secrets · 0 unguarded privileged tools · 1 memory-to-tool flow · 0 expired identities\n'));
   const inventory = rowsOf(tables[1]);
   assert.equal(inventory.length, 1 + report.agents.length);
   assert.deepEqual(inventory[2], ['researchAgent', 'no identity', 'no owner', 'openai-agents', '1', '1', '0', '0', '1', '2', 'src/agents/research.ts:8:23']);

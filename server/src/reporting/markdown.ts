@@ -7,7 +7,8 @@
 import { markdownText, markdownUrl } from './escape';
 import type { Report, ReportAgent, ReportFinding } from './report';
 import { ruleDocUrl, type RuleMeta } from '../rules/meta';
-import { compareFindings, compareStrings, groupBy, locationLabel, summarize } from './text';
+import { governanceFigures, shareLabel } from './figures';
+import { compareFindings, compareStrings, groupBy, locationLabel, plural, summarize } from './text';
 
 export function renderMarkdown(report: Report, rules: RuleMeta[]): string {
   const sections = [
@@ -35,11 +36,19 @@ function summarySection(report: Report): string {
     ['Info', figures.info],
     ['Suppressed', figures.suppressed],
   ];
+  const g = governanceFigures(report);
+  const governance = [
+    `${shareLabel(g.withOwner, g.agents)} agents with an owner`,
+    plural(g.broadSecrets, 'broad secret'),
+    plural(g.unguardedPrivilegedTools, 'unguarded privileged tool'),
+    plural(g.memoryToToolFlows, 'memory-to-tool flow'),
+    plural(g.expiredIdentities, 'expired identity', 'expired identities'),
+  ].join(' · ');
   return `## Summary\n\n${table(
     rows.map(([label]) => label),
     rows.map(() => 'right'),
     [rows.map(([, value]) => String(value))],
-  )}`;
+  )}\n\n${governance}`;
 }
 
 function inventorySection(report: Report): string {

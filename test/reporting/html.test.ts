@@ -51,6 +51,11 @@ test('the webview cspSource joins the allowed sources', () => {
   );
   assert.throws(() => renderHtml(sampleReport(), sampleRules(), { nonce: `x' 'unsafe-inline` }), /nonce/);
   assert.throws(() => renderHtml(sampleReport(), sampleRules(), { nonce: NONCE, cspSource: `https://a; script-src *` }), /cspSource/);
+  assert.throws(() => renderHtml(sampleReport(), sampleRules(), { nonce: NONCE, cspSource: `'unsafe-inline'` }), /cspSource/);
+  assert.throws(() => renderHtml(sampleReport(), sampleRules(), { nonce: NONCE, cspSource: `https://a "><script>` }), /cspSource/);
+  // code-server gives several expressions, the 'self' keyword among them.
+  const several = renderHtml(sampleReport(), sampleRules(), { nonce: NONCE, cspSource: `'self' https://*.vscode-cdn.net` });
+  assert.ok(several.includes(`script-src 'nonce-${NONCE}' 'self' https://*.vscode-cdn.net;`));
 });
 
 test('without a nonce the page gets a deterministic one of its own', () => {

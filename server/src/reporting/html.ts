@@ -82,8 +82,12 @@ export function renderHtml(report: Report, rules: RuleMeta[], opts: HtmlOptions 
 
 /** Base64 (standard or URL-safe) characters only: what CSP allows in a nonce. */
 const NONCE = /^[A-Za-z0-9+/_-]+=*$/;
-/** One CSP source expression, e.g. `https://*.vscode-cdn.net`: nothing that could end it or the attribute. */
-const SOURCE = /^[^\s;,'"<>&]+$/;
+/**
+ * CSP source expressions separated by spaces, as VS Code's `webview.cspSource` gives them (code-server:
+ * `'self' https://*.vscode-cdn.net`): hosts or schemes, or the `'self'` keyword; nothing that could end
+ * the directive or the attribute.
+ */
+const SOURCES = /^(?:'self'|[^\s;,'"<>&]+)(?: (?:'self'|[^\s;,'"<>&]+))*$/;
 
 /**
  * The page's policy. The nonce and source come from the caller (a webview), not from the report; they are
@@ -91,8 +95,8 @@ const SOURCE = /^[^\s;,'"<>&]+$/;
  */
 export function contentSecurityPolicy(nonce: string, cspSource?: string): string {
   if (!NONCE.test(nonce)) throw new Error(`renderHtml: the nonce must be base64 characters, got ${JSON.stringify(nonce)}`);
-  if (cspSource !== undefined && !SOURCE.test(cspSource)) {
-    throw new Error(`renderHtml: cspSource must be one CSP source expression, got ${JSON.stringify(cspSource)}`);
+  if (cspSource !== undefined && cspSource !== '' && !SOURCES.test(cspSource)) {
+    throw new Error(`renderHtml: cspSource must be CSP source expressions, got ${JSON.stringify(cspSource)}`);
   }
   const extra = cspSource ? ` ${cspSource}` : '';
   return [

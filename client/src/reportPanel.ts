@@ -8,9 +8,15 @@ import { REPORT_HTML_REQUEST, type ReportHtmlParams, type ReportHtmlResult, type
  * here); this class shows it, refreshes it after each analysis while it is visible, and opens source
  * locations the page asks for. Only `file:` URIs with numeric positions are honoured.
  */
+/** Analyses follow keystrokes; the page is re-rendered at most this often while the user types. */
+const REFRESH_DELAY_MS = 300;
+
 export class ReportPanel implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
   private stale = false;
+  private timer: NodeJS.Timeout | undefined;
+  /** The last page without its nonce: an unchanged report is not re-assigned (that would reload it). */
+  private shown: string | undefined;
 
   constructor(private readonly client: LanguageClient) {}
 
@@ -26,7 +32,11 @@ export class ReportPanel implements vscode.Disposable {
       localResourceRoots: [],
     });
     this.panel = panel;
-    panel.onDidDispose(() => (this.panel = undefined));
+    this.shown = undefined;
+    panel.onDidDispose(() => {
+      this.panel = undefined;
+      clearTimeout(this.timer);
+    });
     panel.onDidChangeViewState(() => {
       if (panel.visible && this.stale) void this.render();
     });
@@ -34,11 +44,15 @@ export class ReportPanel implements vscode.Disposable {
     await this.render();
   }
 
-  /** After an analysis: re-render now if visible, else when next shown. */
+  /** After an analysis: re-render soon if visible, else when next shown. */
   refresh(): void {
     if (!this.panel) return;
-    if (this.panel.visible) void this.render();
-    else this.stale = true;
+    if (!this.panel.visible) {
+      this.stale = true;
+      return;
+    }
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.render(), REFRESH_DELAY_MS);
   }
 
   private async render(): Promise<void> {
@@ -48,7 +62,10 @@ export class ReportPanel implements vscode.Disposable {
     const params: ReportHtmlParams = { nonce: randomBytes(18).toString('base64'), cspSource: panel.webview.cspSource };
     try {
       const { html } = await this.client.sendRequest<ReportHtmlResult>(REPORT_HTML_REQUEST, params);
-      if (this.panel === panel) panel.webview.html = html;
+      const content = html.split(params.nonce).join('');
+      if (this.panel !== panel || content === this.shown) return;
+      this.shown = content;
+      panel.webview.html = html;
     } catch (error) {
       void vscode.window.showErrorMessage(`Agent Governance: the report could not be rendered: ${(error as Error).message}`);
     }
@@ -64,6 +81,7 @@ export class ReportPanel implements vscode.Disposable {
   }
 
   dispose(): void {
+    clearTimeout(this.timer);
     this.panel?.dispose();
   }
 }

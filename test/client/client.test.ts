@@ -129,6 +129,26 @@ test('the report webview: scripts on, no local resources, server-rendered with a
   assert.equal(client.requests.length, 3);
 });
 
+test('the report webview follows analyses, without reloading a page that did not change', async () => {
+  let version = 1;
+  const { client, report, run } = setup({ [REPORT_HTML_REQUEST]: (p: unknown) => ({ html: `<html nonce=${(p as { nonce: string }).nonce}>v${version}` }) });
+  await run(COMMANDS.showReport);
+  const panel = fake.panels[0];
+  assert.match(panel.webview.html, /v1$/);
+  const first = panel.webview.html;
+  const settle = () => new Promise((r) => setTimeout(r, 400));
+  report.refresh();
+  await settle();
+  assert.equal(client.requests.length, 2, 'rendered again after an analysis');
+  assert.equal(panel.webview.html, first, 'same report: the page is left alone (no reload, no lost place)');
+  version = 2;
+  report.refresh();
+  report.refresh();
+  await settle();
+  assert.equal(client.requests.length, 3, 'refreshes close together render once');
+  assert.match(panel.webview.html, /v2$/);
+});
+
 test('the report webview opens file locations it is asked to, and nothing else', async () => {
   const { run } = setup();
   await run(COMMANDS.showReport);

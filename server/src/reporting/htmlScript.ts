@@ -2,8 +2,8 @@
  * The report page's only script, inlined with the page's nonce. It sorts and filters the inventory
  * table and, inside a VS Code webview, turns clicks on source locations into `open` messages for the
  * extension (the page itself never navigates). It reads data-* attributes only and writes no HTML, so
- * report text can never become markup through it. Sort and filter survive a refresh of the webview
- * through the webview state API.
+ * report text can never become markup through it. Sort, filter and scroll position survive a refresh
+ * of the webview through the webview state API.
  */
 export const REPORT_SCRIPT = String.raw`
 (function () {
@@ -65,6 +65,14 @@ export const REPORT_SCRIPT = String.raw`
   }
 
   if (vscode) {
+    // A re-rendered report (after an edit) keeps the reader's place.
+    if (state.scrollY) window.scrollTo(0, state.scrollY);
+    var pending = false;
+    window.addEventListener('scroll', function () {
+      if (pending) return;
+      pending = true;
+      requestAnimationFrame(function () { pending = false; state.scrollY = window.scrollY; save(); });
+    });
     var open = function (target) {
       vscode.postMessage({ type: 'open', uri: target.getAttribute('data-uri'), line: Number(target.getAttribute('data-line')), column: Number(target.getAttribute('data-column')) });
     };

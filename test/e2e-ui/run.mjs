@@ -59,6 +59,8 @@ export async function runE2E({ vsix, screenshots, log = console.log, keep = fals
   const workspace = join(profile.root, 'workspace');
   cpSync(join(E2E_DIR, 'workspace'), workspace, { recursive: true });
   mkdirSync(screenshots, { recursive: true });
+  // This run's pictures only: a step renamed or gone leaves no stale file behind.
+  for (const f of readdirSync(screenshots)) if (f.endsWith('.png')) rmSync(join(screenshots, f));
   const file = (rel) => join(workspace, rel);
   const read = (rel) => readFileSync(file(rel), 'utf8');
   const results = [];
@@ -249,7 +251,7 @@ export async function runE2E({ vsix, screenshots, log = console.log, keep = fals
           .sort((a, b) => Number(/declare|fix/i.test(a.command)) - Number(/declare|fix/i.test(b.command)));
         if (!others.length) log('e2e:   no other palette commands contributed yet');
         const failures = [];
-        let n = 6;
+        let n = 0;
         for (const c of others) {
           const title = `${c.category ? `${c.category}: ` : ''}${c.title}`;
           await openFile(page, SUPPORT);
@@ -276,16 +278,44 @@ export async function runE2E({ vsix, screenshots, log = console.log, keep = fals
             log(`e2e:   ${title} -> ${reaction.replace(/\s+/g, ' ').slice(0, 200)}`);
             const errors = (await readToasts(page)).filter((t) => t.severity === 'error');
             assert(!errors.length, `"${title}" showed an error: ${errors.map((t) => t.text).join(' / ')}`);
+            if (/exportReport$/.test(c.command) && reaction.startsWith('input:') && /\bJSON\b/.test(reaction)) {
+              // Go through with it: JSON, accept the proposed path in the save dialog, read the file.
+              await page.locator(sel.quickInputRow).filter({ has: page.locator('.label-name', { hasText: /^JSON$/ }) }).first().click();
+              const target = await waitUntil(async () => {
+                const v = await page.locator(sel.quickInputBox).inputValue().catch(() => '');
+                return /\.json$/.test(v) && v;
+              }, { timeout: 15_000, what: 'the save dialog to propose a .json file' });
+              await page.keyboard.press('Enter');
+              const written = await waitUntil(async () => (await readToasts(page)).find((t) => /written to/i.test(t.text)),
+                { timeout: 15_000, what: 'the "report written" notification' });
+              log(`e2e:     save dialog proposed ${target}; ${written.text}`);
+              const path = target.startsWith('/') ? target : join(workspace, target);
+              const report = JSON.parse(await waitUntil(() => existsSync(path) && readFileSync(path, 'utf8'), { timeout: 5000, what: `${path} to exist` }));
+              assert(report.schemaVersion === 1, `exported JSON has schemaVersion ${report.schemaVersion}`);
+              const agent = report.agents?.find((a) => a.name === 'supportAgent');
+              assert(agent, `exported JSON lists no supportAgent: ${JSON.stringify(report.agents?.map((a) => a.name))}`);
+              if (state.identity) assert(agent.identity === state.identity, `exported identity ${agent.identity}, declared ${state.identity}`);
+              assert(agent.location?.file === SUPPORT, `exported location ${JSON.stringify(agent.location)}, expected file ${SUPPORT} relative to the root`);
+              log(`e2e:     exported JSON: ${report.agents.length} agents, ${report.findings?.length} findings; supportAgent identity ${agent.identity}`);
+            }
+            if (/blast/i.test(c.command) && reaction.startsWith('input:')) {
+              assert(/supportAgent/.test(reaction) && /ZENDESK_TOKEN/.test(reaction) && /acme\.zendesk\.com/.test(reaction),
+                `the blast radius of supportAgent does not list its secret and host: ${reaction}`);
+            }
+            if (/declareAll/i.test(c.command)) state.declaredAll = true;
             if (reaction.startsWith('editor:') && /report|blast/i.test(c.command)) {
               // A report or graph must be about this workspace: it names its agents.
+              // The active group's editor: a text editor is read from its lines, anything else (a
+              // webview) from the frames that are not the workbench itself.
               const where = await waitUntil(async () => {
+                const texts = await page.$$eval('.editor-group-container.active .monaco-editor .view-lines', (els) => els.map((e) => e.innerText));
+                if (texts.length) return /supportAgent|support-agent/.test(texts.join('\n')) && 'text editor';
                 for (const f of page.frames()) {
                   if (f === page.mainFrame()) continue;
                   const t = await f.evaluate(() => document.body?.innerText ?? '').catch(() => '');
                   if (/supportAgent|support-agent/.test(t)) return 'webview';
                 }
-                const t = await page.$$eval(sel.editorLines, (els) => els.map((e) => e.innerText).join('\n')).catch(() => '');
-                return /supportAgent|support-agent/.test(t) && 'editor text';
+                return false;
               }, { timeout: 15_000, what: `the editor opened by "${title}" to name supportAgent` });
               log(`e2e:     the ${where} names supportAgent`);
             }
@@ -293,7 +323,7 @@ export async function runE2E({ vsix, screenshots, log = console.log, keep = fals
             failures.push(e.message);
             log(`e2e:   ${title}: ${e.message}`);
           } finally {
-            await shot(`${String(n++).padStart(2, '0')}-command-${c.command.replace(/^agentGovernance\./, '')}.png`);
+            await shot(`06${'abcdefghijklmnopqrstuvwxyz'[n++]}-command-${c.command.replace(/^agentGovernance\./, '')}.png`);
             await page.keyboard.press('Escape');
             if (await page.locator('.monaco-dialog-box').isVisible()) await page.keyboard.press('Escape');
             await clearToasts(page).catch(() => {});
@@ -305,6 +335,14 @@ export async function runE2E({ vsix, screenshots, log = console.log, keep = fals
           }
         }
         await runCommand(page, ['File: Save All Files', 'File: Save All']);
+        if (state.declaredAll) {
+          // "Add Identity Declarations to All Agents" covered the agent typed in step 3.
+          await waitUntil(() => /@agentIdentity[^]*?\*\/\s*export const escalationAgent/.test(read(SUPPORT)),
+            { timeout: 15_000, what: 'a declaration above escalationAgent in the saved file' });
+          await waitUntil(async () => !ours(await readProblems(page)).some((p) => p.code === 'AG101'),
+            { timeout: 30_000, what: 'no AG101 left after declaring all agents' });
+          log('e2e:     after declaring all agents and saving: no AG101 left');
+        }
         assert(!failures.length, failures.join('; '));
       }],
 
@@ -341,7 +379,7 @@ export async function runE2E({ vsix, screenshots, log = console.log, keep = fals
           await page.waitForFunction(() => [...document.querySelectorAll('.monaco-hover:not(.hidden)')]
             .some((h) => getComputedStyle(h).opacity === '1'), null, { timeout: 5000 }).catch(() => {});
         }
-        await shot('10-hover.png');
+        await shot('07-hover.png');
         assert(card, 'no hover appeared on the agent');
         assert(card.includes('supportAgent') || card.includes(state.identity), `the hover does not name the agent: ${card}`);
         if (state.identity) assert(card.includes(state.identity), `the hover does not show the identity ${state.identity}`);

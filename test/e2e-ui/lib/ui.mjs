@@ -9,7 +9,7 @@ export const sel = {
   quickInputBox: '.quick-input-widget .quick-input-box input',
   quickInputRow: '.quick-input-widget .quick-input-list .monaco-list-row',
   editorLines: '.editor-instance .monaco-editor .view-lines',
-  activeTab: '.tabs-container .tab.active',
+  activeTab: '.editor-group-container.active .tabs-container .tab.active',
   problemsRow: '.markers-panel .monaco-list-row',
   actionRow: '.action-widget .monaco-list-row',
   toast: '.notifications-toasts .notification-toast',

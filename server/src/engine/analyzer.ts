@@ -30,6 +30,20 @@ interface Construction {
 const MCP_TOOL_METHODS = new Set(['listTools', 'getTools', 'tools', 'listToolsets', 'getToolsets']);
 
 /**
+ * What one file contributed to the last analyses, valid while the file's parse is the same and nothing
+ * in its import closure changed (the engine invalidates it otherwise): its framework constructions,
+ * and the tools, MCP servers and agent reach computed from them. Tool models are kept pristine and
+ * copied into each analysis, which may add late approvals to its copy.
+ */
+interface FileFacts {
+  sf: ts.SourceFile;
+  constructions: Construction[];
+  tools: Map<ts.Node, ToolModel>;
+  servers: Map<ts.Node, { servers: McpServerModel[]; inner: Construction[] }>;
+  ownReach: Map<ts.Node, Reach>;
+}
+
+/**
  * Builds the framework-neutral model of a workspace: every agent with its tools, MCP servers, memory,
  * delegates and reach, from framework constructions found by resolving imports.
  */
@@ -38,22 +52,64 @@ export class Analyzer {
   private agentNodes = new Map<ts.Node, AgentModel>();
   private tools = new Map<ts.Node, ToolModel>();
   private servers = new Map<ts.Node, McpServerModel[]>();
+  /** Tool model → its construction, in this analysis. */
+  private readonly toolNodes = new Map<ToolModel, ts.Node>();
+  private readonly facts = new Map<string, FileFacts>();
   readonly reach: ReachAnalyzer;
 
   constructor(private readonly workspace: Workspace, private readonly symbols: SymbolResolver) {
     this.reach = new ReachAnalyzer(symbols, (decl) => this.agentConstructionOf(decl));
   }
 
-  analyze(files: string[], isCancelled: () => boolean = () => false): WorkspaceModel {
+  /** Forget what these files contributed (they, or files they import, changed). */
+  invalidate(files: ReadonlySet<string>): void {
+    for (const file of files) this.facts.delete(file);
+  }
+
+  /** Forget everything. */
+  reset(): void {
+    this.facts.clear();
+  }
+
+  /**
+   * Collects one file's framework constructions, unless they are known for its current parse. Returns
+   * false when the file cannot be read. `relevant` false means the file cannot hold any (no framework
+   * package in its import closure) and is not read at all.
+   */
+  prepare(file: string, relevant: boolean): boolean {
+    if (!relevant) {
+      this.facts.delete(file);
+      return true;
+    }
+    const sf = this.workspace.sourceFile(file);
+    if (!sf) {
+      this.facts.delete(file);
+      return false;
+    }
+    const known = this.facts.get(file);
+    if (known?.sf === sf) return true;
+    const constructions = /\bimport\b|\brequire\s*\(/.test(sf.text) ? this.collect(sf) : [];
+    this.facts.set(file, { sf, constructions, tools: new Map(), servers: new Map(), ownReach: new Map() });
+    return true;
+  }
+
+  /**
+   * The model of the workspace from its files' constructions. `relevant` tells which files can hold
+   * constructions; the others are skipped. Work done for files whose closure did not change is reused.
+   */
+  analyze(files: string[], isCancelled: () => boolean = () => false, relevant: (file: string) => boolean = () => true): WorkspaceModel {
     this.constructions.clear();
     this.agentNodes.clear();
     this.tools.clear();
     this.servers.clear();
+    this.toolNodes.clear();
     this.reach.clear();
+    const listed = new Set(files);
+    for (const file of [...this.facts.keys()]) if (!listed.has(file)) this.facts.delete(file);
     for (const file of files) {
       if (isCancelled()) break;
-      const sf = this.workspace.sourceFile(file);
-      if (sf && /\bimport\b|\brequire\s*\(/.test(sf.text)) this.collect(sf);
+      if (!this.prepare(file, relevant(file))) continue;
+      for (const c of this.facts.get(file)?.constructions ?? []) this.constructions.set(c.node, c);
     }
     const agentConstructions = [...this.constructions.values()].filter((c) => this.isAgentConstruction(c));
     // Register every agent first so that delegates and agent references resolve in any order.
@@ -64,19 +120,28 @@ export class Analyzer {
     return { agents, tools: [...this.tools.values()], mcpServers: [...this.servers.values()].flat(), memoryFlows: [] };
   }
 
-  private collect(sf: ts.SourceFile): void {
+  private collect(sf: ts.SourceFile): Construction[] {
+    const found: Construction[] = [];
     const visit = (node: ts.Node): void => {
       if (ts.isCallExpression(node) || ts.isNewExpression(node)) {
         const origin = this.symbols.originOf(node.expression);
         if (origin?.kind === 'external') {
           const isCreate = origin.members.length === 1 && origin.members[0] === 'create';
           const entry = origin.members.length === 0 || isCreate ? lookup(origin.module, origin.name) : undefined;
-          if (entry && (!isCreate || entry.role === 'agent')) this.constructions.set(node, { node, entry, origin });
+          if (entry && (!isCreate || entry.role === 'agent')) found.push({ node, entry, origin });
         }
       }
       ts.forEachChild(node, visit);
     };
     visit(sf);
+    return found;
+  }
+
+  /** The cached facts of the file a node is in. */
+  private factsOf(node: ts.Node): FileFacts | undefined {
+    const sf = node.getSourceFile();
+    const facts = this.facts.get(sf.fileName);
+    return facts?.sf === sf ? facts : undefined;
   }
 
   private isAgentConstruction(c: Construction): boolean {
@@ -175,12 +240,17 @@ export class Analyzer {
     agent.memory.push(...adapter.memory(config, this.helpers));
     this.attachGateFixes(agent, c, config);
     agent.agentApprovals = adapter.agentApprovals(config);
-    const skip = new Set([...adapter.toolProperties, ...adapter.delegateProperties.map((d) => d.property), 'memory', 'instructions', 'description', 'messages', 'prompt', 'system']);
-    const own = emptyReach();
-    for (const p of config.properties) {
-      const name = p.name && propertyNameText(p.name);
-      if (name && skip.has(name)) continue;
-      mergeReach(own, this.reach.reachOf(p));
+    const cachedOwn = this.factsOf(c.node)?.ownReach;
+    let own = cachedOwn?.get(c.node);
+    if (!own) {
+      const skip = new Set([...adapter.toolProperties, ...adapter.delegateProperties.map((d) => d.property), 'memory', 'instructions', 'description', 'messages', 'prompt', 'system']);
+      own = emptyReach();
+      for (const p of config.properties) {
+        const name = p.name && propertyNameText(p.name);
+        if (name && skip.has(name)) continue;
+        mergeReach(own, this.reach.reachOf(p));
+      }
+      cachedOwn?.set(c.node, own);
     }
     agent.ownReach = own;
     // Agents used inside tools are delegates too (an agent invoked as a tool).
@@ -205,7 +275,7 @@ export class Analyzer {
     }
     for (const use of agent.tools) {
       if (!use.tool && !use.mcpServer) continue;
-      const toolNode = use.tool ? [...this.tools.entries()].find(([, t]) => t === use.tool)?.[0] : undefined;
+      const toolNode = use.tool ? this.toolNodes.get(use.tool) ?? [...this.tools.entries()].find(([, t]) => t === use.tool)?.[0] : undefined;
       const toolCall = toolNode && (ts.isCallExpression(toolNode) || ts.isNewExpression(toolNode)) ? toolNode : undefined;
       const shape = toolCall && use.tool ? adapterFor(use.tool.framework)?.toolShape(toolCall) : undefined;
       use.gateFix = approvalGateFix({ framework: agent.framework, toolConfig: use.mcpServer ? undefined : shape?.config, agentConfig: config, agentKind: c.origin.name, key: use.key, aiMajor, hitlName });
@@ -285,6 +355,16 @@ export class Analyzer {
   private toolOf(c: Construction): ToolModel {
     const existing = this.tools.get(c.node);
     if (existing) return existing;
+    const cache = this.factsOf(c.node)?.tools;
+    const known = cache?.get(c.node);
+    const tool = { ...(known ?? this.computeTool(c)) };
+    if (!known) cache?.set(c.node, { ...tool });
+    this.tools.set(c.node, tool);
+    this.toolNodes.set(tool, c.node);
+    return tool;
+  }
+
+  private computeTool(c: Construction): ToolModel {
     const adapter = adapterFor(c.entry.framework as Framework);
     const shape = adapter?.toolShape(c.node) ?? {};
     const execute = shape.execute && (ts.isIdentifier(shape.execute) ? this.valueOf(shape.execute) : shape.execute);
@@ -298,7 +378,6 @@ export class Analyzer {
       approval: shape.approval ?? (execute ? this.interruptIn(execute) : undefined),
       reach: this.reach.reachOf(execute ?? c.node),
     };
-    this.tools.set(c.node, tool);
     return tool;
   }
 
@@ -306,8 +385,18 @@ export class Analyzer {
   private serversOf(c: Construction): McpServerModel[] {
     const cached = this.servers.get(c.node);
     if (cached) return cached;
+    const cache = this.factsOf(c.node)?.servers;
+    const known = cache?.get(c.node);
+    if (known) {
+      this.servers.set(c.node, known.servers);
+      // The transports it wraps are servers of the model too, as when they were first computed.
+      for (const inner of known.inner) this.serversOf(inner);
+      return known.servers;
+    }
     const servers: McpServerModel[] = [];
     this.servers.set(c.node, servers);
+    const record = { servers, inner: [] as Construction[] };
+    cache?.set(c.node, record);
     const arg = c.node.arguments?.[0] && this.valueOf(c.node.arguments[0]);
     const framework = c.entry.framework as Framework;
     const holderName = (() => {
@@ -352,6 +441,7 @@ export class Analyzer {
       const inner = this.constructions.get(transport);
       const name = this.stringOf(arg, ['name']) ?? holderName ?? 'mcp';
       if (inner) {
+        record.inner.push(inner);
         const innerServers = this.serversOf(inner);
         servers.push(...innerServers.map((s) => ({ ...s, name })));
       } else {

@@ -11,10 +11,37 @@ import { observe, type Observed } from './observed';
 import { DEFAULT_POLICY, parsePolicy, POLICY_FILE_NAME, type LoadedPolicy } from './policy';
 import { findSuppressions, type Suppression } from './suppressions';
 import { SymbolResolver } from './symbols';
-import { MemoryFlowAnalyzer } from './memoryFlow';
+import { MemoryFlowAnalyzer, type MemoryFlow, type MemoryRead } from './memoryFlow';
+import { MEMORY_HINT } from './memorySources';
 import { attachLateApprovals } from './approvals';
 import { isKnownExport } from '../frameworks/catalog';
+import { FileGraph } from './fileGraph';
+import { spanKey } from './spans';
+import type { ts } from './ts';
+import type { ToolModel } from '../model/types';
 import { Workspace, type SkippedFile } from './workspace';
+
+const SUPPRESSION_WORD = 'agent-governance-disable-next-line';
+/** The text test attachLateApprovals makes: files without these words hold no late approval. */
+const LATE_APPROVAL_HINT = /needsApproval|requireApproval|requireToolApproval/;
+
+/** One file's memory flows and reads, for its parse (`sf` undefined: the file reads no memory). */
+interface FileFlows {
+  text: string | undefined;
+  sf: ts.SourceFile | undefined;
+  /** The tools whose execute functions the analysis saw in the file's import closure. */
+  tools: string;
+  flows: MemoryFlow[];
+  reads: MemoryRead[];
+}
+
+/** Per-file results that depend on the file's text only. */
+interface TextFacts {
+  text: string;
+  memoryHint: boolean;
+  lateApprovalHint: boolean;
+  suppressions: Suppression[] | undefined;
+}
 
 export interface EngineOptions {
   root: string;
@@ -46,6 +73,13 @@ export class Engine {
   private readonly modules: ModuleResolver;
   private readonly symbols: SymbolResolver;
   private readonly analyzer: Analyzer;
+  private readonly graph: FileGraph;
+  private readonly flowCache = new Map<string, FileFlows>();
+  private readonly textFacts = new Map<string, TextFacts>();
+  /** The file list of the last analysis, to notice files appearing or disappearing. */
+  private lastFiles: string[] | undefined;
+  /** Where the next `prepare` resumes in the file list. */
+  private prepareCursor = 0;
   private options: EngineOptions;
   private policyCache: LoadedPolicy | undefined;
   private codeOwnersCache: CodeOwnersRule[] | undefined;
@@ -57,6 +91,7 @@ export class Engine {
     this.symbols = new SymbolResolver(this.workspace, this.modules);
     this.symbols.knownExport = isKnownExport;
     this.analyzer = new Analyzer(this.workspace, this.symbols);
+    this.graph = new FileGraph(this.workspace, this.modules);
   }
 
   get root(): string {
@@ -79,23 +114,35 @@ export class Engine {
     this.noteChange(file);
   }
 
-  /** A file changed on disk. */
+  /** A file changed on disk (or was created or deleted). */
   fileChanged(file: string): void {
     this.workspace.invalidate(file);
     this.noteChange(file);
   }
 
+  /**
+   * Module resolution depends on which files exist, not on what they say: it is redone when a tsconfig
+   * or package.json changes, or when the file list does (see refresh). An edit only changes its file.
+   */
   private noteChange(file: string): void {
     const base = path.basename(file);
     if (file === this.policyPath()) this.policyCache = undefined;
     if (base === 'CODEOWNERS') this.codeOwnersCache = undefined;
     if (/^(tsconfig|jsconfig).*\.json$/.test(base) || base === 'package.json') this.modules.reset();
-    else this.modules.clearResults();
+    this.prepareCursor = 0;
   }
 
+  /** Forget everything and analyse from scratch next time. */
   rescan(): void {
-    this.workspace.rescan();
+    this.workspace.clear();
     this.modules.reset();
+    this.graph.reset();
+    this.symbols.clear();
+    this.analyzer.reset();
+    this.flowCache.clear();
+    this.textFacts.clear();
+    this.prepareCursor = 0;
+    this.lastFiles = undefined;
     this.policyCache = undefined;
     this.codeOwnersCache = undefined;
   }
@@ -139,46 +186,194 @@ export class Engine {
     return this.options.today?.() ?? new Date().toISOString().slice(0, 10);
   }
 
-  /** Analyses the whole workspace. `isCancelled` is polled between files so stale work stops early. */
-  analyze(isCancelled: () => boolean = () => false): AnalysisResult {
-    const policy = this.loadPolicy();
-    this.symbols.clear();
+  /**
+   * Brings the file graph up to date and forgets what was derived from changed files and from every
+   * file that imports one of them; everything else is kept for the next analysis.
+   */
+  private refresh(files: string[]): void {
+    if (files !== this.lastFiles) {
+      // Files appeared or disappeared: what imports resolve to may differ.
+      if (this.lastFiles && (files.length !== this.lastFiles.length || files.some((f, i) => f !== this.lastFiles![i]))) this.modules.clearResults();
+      this.lastFiles = files;
+    }
+    const changed = this.graph.update(files);
+    if (!changed.size) return;
+    const affected = this.graph.affected(changed);
+    this.symbols.invalidate(affected);
+    this.analyzer.invalidate(affected);
+    for (const file of affected) this.flowCache.delete(file);
+    this.prepareCursor = 0;
+  }
+
+  /**
+   * Does up to `budgetMs` of the per-file work of the next analysis (reading, parsing, finding framework
+   * constructions, memory flows of files that cannot reach a framework); true when none is left. What it
+   * does is kept by content, so a caller may stop at any point (a newer edit) and lose nothing.
+   */
+  prepare(budgetMs = Infinity): boolean {
+    return this.workspace.withRawCache(() => this.prepareSome(budgetMs));
+  }
+
+  private prepareSome(budgetMs: number): boolean {
+    const deadline = performance.now() + budgetMs;
+    this.loadPolicy();
     const files = this.workspace.files();
+    if (this.prepareCursor === 0) this.refresh(files);
+    // At least one file per call, so that any budget makes progress.
+    while (this.prepareCursor < files.length) {
+      this.prepareFile(files[this.prepareCursor++]);
+      if (this.prepareCursor < files.length && performance.now() > deadline) return false;
+    }
+    return true;
+  }
+
+  private prepareFile(file: string): void {
+    const relevant = this.graph.isRelevant(file);
+    try {
+      this.analyzer.prepare(file, relevant);
+      if (!relevant) this.fileFlows(file);
+    } catch (error) {
+      this.options.log?.(`analysis of ${file} failed: ${(error as Error).stack ?? error}`);
+    }
+  }
+
+  /**
+   * Analyses the whole workspace, reusing what earlier analyses found in files whose import closure
+   * did not change. `isCancelled` is polled between files so stale work stops early.
+   */
+  analyze(isCancelled: () => boolean = () => false): AnalysisResult {
+    return this.workspace.withRawCache(() => this.analyzeNow(isCancelled));
+  }
+
+  private analyzeNow(isCancelled: () => boolean): AnalysisResult {
+    const policy = this.loadPolicy();
+    const files = this.workspace.files();
+    this.prepareCursor = 0;
+    this.refresh(files);
     let model: WorkspaceModel;
     try {
-      model = this.analyzer.analyze(files, isCancelled);
+      model = this.analyzer.analyze(files, isCancelled, (file) => this.graph.isRelevant(file));
     } catch (error) {
       this.options.log?.(`analysis failed: ${(error as Error).stack ?? error}`);
       model = { agents: [], tools: [], mcpServers: [], memoryFlows: [] };
     }
-    this.traceMemory(model, files);
+    this.traceMemory(model, files, isCancelled);
     const observed = new Map(model.agents.map((a) => [a.key, observe(a)]));
     const suppressions: Suppression[] = [];
-    for (const file of files) {
-      const sf = this.workspace.sourceFile(file);
-      if (sf) suppressions.push(...findSuppressions(sf));
-    }
+    for (const file of files) suppressions.push(...this.suppressionsOf(file));
     const findings = this.runRules(model, observed, policy, suppressions);
     return { model, findings, observed, policy, files, skipped: [...this.workspace.skipped.values()], cancelled: isCancelled() };
   }
 
-  /** Memory reads inside tools become the holding agents' memory; flows to sinks feed AG301. */
-  private traceMemory(model: WorkspaceModel, files: string[]): void {
-    attachLateApprovals(files, this.workspace, this.analyzer);
-    const byExecute = new Map(model.tools.filter((t) => t.executeSpan).map((t) => [`${t.executeSpan!.file}:${t.executeSpan!.start}`, t]));
-    const flows = new MemoryFlowAnalyzer(
-      this.workspace,
-      this.symbols,
-      (fn) => byExecute.get(`${fn.getSourceFile().fileName}:${fn.getStart()}`),
-      (expr) => this.analyzer.toolAt(expr),
-    );
-    try {
-      model.memoryFlows = flows.analyze(files);
-    } catch (error) {
-      this.options.log?.(`memory-flow analysis failed: ${(error as Error).stack ?? error}`);
+  /** What a file's text alone tells, cached by text. */
+  private textFactsOf(file: string): TextFacts | undefined {
+    const text = this.workspace.text(file);
+    if (text === undefined) {
+      this.textFacts.delete(file);
+      return undefined;
     }
+    let facts = this.textFacts.get(file);
+    if (facts?.text !== text) {
+      facts = { text, memoryHint: MEMORY_HINT.test(text), lateApprovalHint: LATE_APPROVAL_HINT.test(text), suppressions: text.includes(SUPPRESSION_WORD) ? undefined : [] };
+      this.textFacts.set(file, facts);
+    }
+    return facts;
+  }
+
+  private suppressionsOf(file: string): Suppression[] {
+    const facts = this.textFactsOf(file);
+    if (!facts) return [];
+    if (!facts.suppressions) {
+      const sf = this.workspace.sourceFile(file);
+      facts.suppressions = sf ? findSuppressions(sf) : [];
+    }
+    return facts.suppressions;
+  }
+
+  /**
+   * A file's memory flows, computed on their own (a file's flows follow its imports only) and kept for
+   * its parse. `make` builds an analyser that sees this analysis's tools; without it, none are seen,
+   * which is right for files that cannot reach a framework (they can reach no tool either).
+   */
+  private fileFlows(file: string, make?: () => MemoryFlowAnalyzer, executes?: Map<string, string[]>): FileFlows {
+    const facts = this.textFactsOf(file);
+    const cached = this.flowCache.get(file);
+    if (!facts?.memoryHint) {
+      if (cached && cached.text === facts?.text && !cached.sf) return cached;
+      const none: FileFlows = { text: facts?.text, sf: undefined, tools: '', flows: [], reads: [] };
+      this.flowCache.set(file, none);
+      return none;
+    }
+    const sf = this.workspace.sourceFile(file);
+    // Which tools exist depends on which agents hold them, anywhere: a flow inside a tool's execute is
+    // only seen while the tool is held, so the cache is for the tools in this file's closure too.
+    let tools = '';
+    if (executes?.size) {
+      const closure = this.graph.closure(file);
+      tools = [...executes].filter(([f]) => closure.has(f)).flatMap(([, keys]) => keys).join('|');
+    }
+    if (cached && cached.sf === sf && cached.text === facts.text && cached.tools === tools) return cached;
+    const analyzer = make?.() ?? new MemoryFlowAnalyzer(this.workspace, this.symbols, () => undefined, () => undefined);
+    let flows: MemoryFlow[] = [];
+    try {
+      flows = analyzer.analyze([file]);
+    } catch (error) {
+      this.options.log?.(`memory-flow analysis of ${file} failed: ${(error as Error).stack ?? error}`);
+    }
+    const entry: FileFlows = { text: facts.text, sf, tools, flows, reads: analyzer.reads };
+    this.flowCache.set(file, entry);
+    return entry;
+  }
+
+  /** Memory reads inside tools become the holding agents' memory; flows to sinks feed AG301. */
+  private traceMemory(model: WorkspaceModel, files: string[], isCancelled: () => boolean): void {
+    const relevant = files.filter((file) => this.graph.isRelevant(file));
+    attachLateApprovals(relevant.filter((file) => this.textFactsOf(file)?.lateApprovalHint), this.workspace, this.analyzer);
+    const byExecute = new Map(model.tools.filter((t) => t.executeSpan).map((t) => [`${t.executeSpan!.file}:${t.executeSpan!.start}`, t]));
+    const executes = new Map<string, string[]>();
+    for (const key of [...byExecute.keys()].sort()) {
+      const file = key.slice(0, key.lastIndexOf(':'));
+      executes.set(file, [...(executes.get(file) ?? []), key]);
+    }
+    const make = () =>
+      new MemoryFlowAnalyzer(
+        this.workspace,
+        this.symbols,
+        (fn) => byExecute.get(`${fn.getSourceFile().fileName}:${fn.getStart()}`),
+        (expr) => this.analyzer.toolAt(expr),
+      );
+    // Flows found in an earlier analysis name that analysis's tool objects: name this one's instead.
+    const bySpan = new Map(model.tools.map((t) => [spanKey(t.span), t]));
+    const current = (tool: ToolModel | undefined) => (tool ? bySpan.get(spanKey(tool.span)) ?? tool : undefined);
+    const flows: MemoryFlow[] = [];
+    const reads: MemoryRead[] = [];
+    const seenSinks = new Set<string>();
+    const seenReads = new Set<string>();
+    for (const file of files) {
+      if (isCancelled()) break;
+      let entry: FileFlows;
+      try {
+        entry = this.graph.isRelevant(file) ? this.fileFlows(file, make, executes) : this.fileFlows(file);
+      } catch (error) {
+        this.options.log?.(`memory-flow analysis of ${file} failed: ${(error as Error).stack ?? error}`);
+        continue;
+      }
+      for (const flow of entry.flows) {
+        const key = `${flow.sink.span.file}:${flow.sink.span.start}:${flow.source.span.start}`;
+        if (seenSinks.has(key)) continue;
+        seenSinks.add(key);
+        flows.push(flow.tool || flow.invokedTool ? { ...flow, tool: current(flow.tool), invokedTool: current(flow.invokedTool) } : flow);
+      }
+      for (const read of entry.reads) {
+        const key = spanKey(read.span);
+        if (seenReads.has(key)) continue;
+        seenReads.add(key);
+        reads.push(read.tool ? { ...read, tool: current(read.tool) } : read);
+      }
+    }
+    model.memoryFlows = flows;
     for (const agent of model.agents) {
-      for (const read of flows.reads) {
+      for (const read of reads) {
         if (!read.tool || !agent.tools.some((u) => u.tool === read.tool)) continue;
         if (!agent.memory.some((m) => m.span.start === read.span.start && m.span.file === read.span.file)) agent.memory.push({ kind: read.kind, span: read.span, description: read.description });
       }

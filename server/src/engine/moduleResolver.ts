@@ -39,17 +39,23 @@ export class ModuleResolver {
     };
   }
 
+  /** Changes whenever resolutions may have changed, so that what was built from them can be redone. */
+  epoch = 0;
+
   /** Forget everything: a tsconfig or package.json changed. */
   reset(): void {
     this.configByDir.clear();
     this.configs.clear();
     this.results.clear();
     this.packages.reset();
+    this.epoch++;
   }
 
-  /** Forget resolutions that could change when files appear or disappear. */
+  /** Forget resolutions that could change when files appear or disappear (TypeScript's cache too). */
   clearResults(): void {
     this.results.clear();
+    this.configs.clear();
+    this.epoch++;
   }
 
   resolve(specifier: string, fromFile: string): ModuleTarget {

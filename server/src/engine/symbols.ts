@@ -121,13 +121,22 @@ export function rootVariableDeclaration(node: ts.Node): ts.VariableDeclaration |
 }
 
 export class SymbolResolver {
-  private readonly cache = new Map<ts.Node, Origin | null>();
+  /**
+   * Resolutions by the file of the name resolved. A name's origin depends only on the files in its
+   * file's import closure, so when files change only the caches of those and their importers go.
+   */
+  private readonly cache = new Map<ts.SourceFile, Map<ts.Node, Origin | null>>();
 
   constructor(private readonly workspace: Workspace, private readonly modules: ModuleResolver) {}
 
-  /** Forget resolutions (files changed). */
+  /** Forget every resolution. */
   clear(): void {
     this.cache.clear();
+  }
+
+  /** Forget the resolutions made in these files (they, or files they import, changed). */
+  invalidate(files: ReadonlySet<string>): void {
+    for (const sf of [...this.cache.keys()]) if (files.has(sf.fileName) || this.workspace.sourceFileIfParsed(sf.fileName) !== sf) this.cache.delete(sf);
   }
 
   /** Where the value of an expression (an identifier, a property chain, a require) comes from. */
@@ -149,12 +158,15 @@ export class SymbolResolver {
   }
 
   private originOfIdentifier(id: ts.Identifier, depth: number): Origin | undefined {
-    const cached = this.cache.get(id);
+    const sf = id.getSourceFile();
+    let cache = this.cache.get(sf);
+    if (!cache) this.cache.set(sf, (cache = new Map()));
+    const cached = cache.get(id);
     if (cached !== undefined) return cached ?? undefined;
-    this.cache.set(id, null);
+    cache.set(id, null);
     const decl = findDeclaration(id.text, id);
     const origin = decl ? this.originOfDeclaration(decl, depth + 1) : undefined;
-    this.cache.set(id, origin ?? null);
+    cache.set(id, origin ?? null);
     return origin;
   }
 

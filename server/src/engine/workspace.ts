@@ -14,6 +14,8 @@ export interface SkippedFile {
 interface CachedFile {
   text: string;
   sourceFile?: ts.SourceFile;
+  /** The disk may have changed: re-read before use, keeping the parse when the text is the same. */
+  stale?: boolean;
 }
 
 /**
@@ -58,11 +60,21 @@ export class Workspace {
   invalidate(file: string): void {
     const cached = this.cache.get(file);
     if (cached && this.overlays.get(file) === cached.text) return;
-    this.cache.delete(file);
+    if (cached) cached.stale = true;
     if (this.fileList && isAnalysable(file) && !this.fileList.includes(file)) this.fileList = undefined;
   }
 
+  /**
+   * Files may have appeared, disappeared or changed on disk: list them again and re-read each before
+   * its next use. A file whose text is unchanged keeps its parse, so what was derived from it stays valid.
+   */
   rescan(): void {
+    this.fileList = undefined;
+    for (const cached of this.cache.values()) cached.stale = true;
+  }
+
+  /** Forget every text and parse. */
+  clear(): void {
     this.fileList = undefined;
     this.cache.clear();
   }
@@ -100,17 +112,23 @@ export class Workspace {
     const overlay = this.overlays.get(file);
     if (overlay !== undefined) return this.checkContent(file, overlay);
     const cached = this.cache.get(file);
-    if (cached) return cached.text;
+    if (cached && !cached.stale) return cached.text;
     try {
       const stat = fs.statSync(file);
       if (stat.size > MAX_FILE_BYTES) {
+        this.cache.delete(file);
         this.skipped.set(file, { file, reason: 'too-large' });
         return undefined;
       }
       const text = this.checkContent(file, fs.readFileSync(file, 'utf8'));
-      if (text !== undefined) this.cache.set(file, { text });
+      if (text === undefined) this.cache.delete(file);
+      else if (cached && cached.text === text) {
+        cached.stale = false;
+        return cached.text;
+      } else this.cache.set(file, { text });
       return text;
     } catch {
+      this.cache.delete(file);
       this.skipped.set(file, { file, reason: 'unreadable' });
       return undefined;
     }
@@ -141,6 +159,14 @@ export class Workspace {
     return cached.sourceFile;
   }
 
+  /** The file's parse if it is parsed and current, without reading or parsing anything. */
+  sourceFileIfParsed(file: string): ts.SourceFile | undefined {
+    const cached = this.cache.get(file);
+    if (!cached?.sourceFile || cached.stale) return undefined;
+    const overlay = this.overlays.get(file);
+    return overlay === undefined || overlay === cached.text ? cached.sourceFile : undefined;
+  }
+
   fileExists(file: string): boolean {
     if (this.overlays.has(file)) return true;
     try {
@@ -153,10 +179,30 @@ export class Workspace {
   readRaw(file: string): string | undefined {
     const overlay = this.overlays.get(file);
     if (overlay !== undefined) return overlay;
+    if (this.rawCache?.has(file)) return this.rawCache.get(file);
+    let text: string | undefined;
     try {
-      return fs.readFileSync(file, 'utf8');
+      text = fs.readFileSync(file, 'utf8');
     } catch {
-      return undefined;
+      text = undefined;
+    }
+    this.rawCache?.set(file, text);
+    return text;
+  }
+
+  private rawCache: Map<string, string | undefined> | undefined;
+
+  /**
+   * Runs `work` with raw reads (package.json, tsconfig, CODEOWNERS…) read once each: an analysis asks
+   * for the same manifests for every agent. Outside it, every read goes to the disk.
+   */
+  withRawCache<T>(work: () => T): T {
+    if (this.rawCache) return work();
+    this.rawCache = new Map();
+    try {
+      return work();
+    } finally {
+      this.rawCache = undefined;
     }
   }
 }

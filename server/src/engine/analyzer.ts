@@ -274,11 +274,12 @@ export class Analyzer {
       if (bindings && ts.isNamedImports(bindings)) hitlName = bindings.elements.find((e) => (e.propertyName ?? e.name).text === 'humanInTheLoopMiddleware')?.name.text ?? hitlName;
     }
     for (const use of agent.tools) {
-      if (!use.tool && !use.mcpServer) continue;
+      // Approval keyed by tool name cannot name an MCP server's tools; those get no written gate.
+      if (!use.tool) continue;
       const toolNode = use.tool ? this.toolNodes.get(use.tool) ?? [...this.tools.entries()].find(([, t]) => t === use.tool)?.[0] : undefined;
       const toolCall = toolNode && (ts.isCallExpression(toolNode) || ts.isNewExpression(toolNode)) ? toolNode : undefined;
       const shape = toolCall && use.tool ? adapterFor(use.tool.framework)?.toolShape(toolCall) : undefined;
-      use.gateFix = approvalGateFix({ framework: agent.framework, toolConfig: use.mcpServer ? undefined : shape?.config, agentConfig: config, agentKind: c.origin.name, key: use.key, aiMajor, hitlName });
+      use.gateFix = approvalGateFix({ framework: agent.framework, toolConfig: shape?.config, agentConfig: config, agentKind: c.origin.name, key: use.key, aiMajor, hitlName });
     }
   }
 
@@ -547,6 +548,8 @@ export function mergeReach(into: Reach, from: Reach): void {
   into.hosts.push(...from.hosts);
   into.envExposures.push(...from.envExposures);
   into.effects.push(...from.effects);
+  into.credentials.push(...from.credentials);
+  into.scopes.push(...from.scopes);
   into.agentRefs.push(...from.agentRefs);
 }
 

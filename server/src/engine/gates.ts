@@ -3,7 +3,7 @@ import type { Policy } from './policy';
 
 /** The approval gate in front of a tool as one agent holds it: the tool's own, the server's, or the agent's. */
 export function gateFor(agent: AgentModel, use: ToolUse): ApprovalGate | undefined {
-  return use.tool?.approval ?? use.mcpServer?.approval ?? agent.agentApprovals.get('*') ?? use.aliases.map((a) => agent.agentApprovals.get(a)).find((g) => !!g);
+  return use.tool?.approval ?? use.mcpServer?.approval ?? agent.agentApprovals.get('*') ?? use.aliases.filter((a) => !a.startsWith('mcp:')).map((a) => agent.agentApprovals.get(a)).find((g) => !!g);
 }
 
 /** Whether a tool (not an entry) has side effects, by its code or by the policy's lists. */

@@ -38,6 +38,7 @@ interface FunctionSummary {
 }
 
 const MAX_INTERPROCEDURAL_DEPTH = 4;
+const ITERATING_METHODS = new Set(['forEach', 'map', 'flatMap', 'filter', 'find', 'some', 'every']);
 
 /**
  * Forward taint analysis from memory reads to side effects and tool selection. It follows values
@@ -92,13 +93,42 @@ export class MemoryFlowAnalyzer {
 
   private walkScope(root: ts.Node, taints: Map<ts.Node, Taint>, ctx: { depth: number; gated: boolean; tool: ToolModel | undefined }): Taint | undefined {
     let returned: Taint | undefined;
-    let gated = ctx.gated;
+    // An interrupt() gates what follows it in the same function only.
+    const gatedFunctions = new Set<ts.Node>();
+    const enclosingFunction = (node: ts.Node): ts.Node => {
+      for (let n: ts.Node | undefined = node.parent; n; n = n.parent) if (ts.isFunctionLike(n) || n === root) return n;
+      return root;
+    };
+    const isGated = (node: ts.Node): boolean => {
+      if (ctx.gated) return true;
+      for (let n: ts.Node | undefined = node.parent; n; n = n.parent) {
+        if (gatedFunctions.has(n)) return true;
+        if (n === root) break;
+      }
+      return false;
+    };
     const visit = (node: ts.Node, tool: ToolModel | undefined): void => {
       if (ts.isFunctionLike(node) && node !== root) {
         const ownTool = this.toolOfExecute(node);
         if (ownTool) this.seedToolParameters(ownTool, node as ts.SignatureDeclaration, taints);
         ts.forEachChild(node, (c) => visit(c, ownTool ?? tool));
         return;
+      }
+      if ((ts.isForOfStatement(node) || ts.isForInStatement(node)) && ts.isVariableDeclarationList(node.initializer)) {
+        // for (const item of remembered): each item is remembered too.
+        visit(node.expression, tool);
+        const t = this.taintOf(node.expression, taints, ctx.depth);
+        if (t && !t.pending.length) for (const decl of node.initializer.declarations) this.bind(decl.name, decl, t, taints);
+        visit(node.statement, tool);
+        return;
+      }
+      if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && ITERATING_METHODS.has(node.expression.name.text)) {
+        // remembered.forEach((item) => …): the callback's first parameter is remembered.
+        const t = this.taintOf(node.expression.expression, taints, ctx.depth);
+        const callback = node.arguments[0] && unwrapExpression(node.arguments[0]);
+        if (t && !t.pending.length && callback && (ts.isArrowFunction(callback) || ts.isFunctionExpression(callback)) && callback.parameters[0]) {
+          this.bind(callback.parameters[0].name, callback.parameters[0], t, taints);
+        }
       }
       ts.forEachChild(node, (c) => visit(c, tool));
       if (ts.isVariableDeclaration(node) && node.initializer) {
@@ -109,15 +139,15 @@ export class MemoryFlowAnalyzer {
         const decl = findDeclaration(node.left.text, node.left);
         if (t && decl) taints.set(decl, { ...t, path: [...t.path, { span: spanOf(node.left), label: `assigned to ${node.left.text}` }] });
       } else if (ts.isCallExpression(node) || ts.isNewExpression(node)) {
-        if (ts.isCallExpression(node) && this.isInterrupt(node)) gated = true;
-        if (!gated) this.checkCall(node, taints, ctx.depth, tool);
-      } else if (ts.isElementAccessExpression(node) && !gated) {
+        if (ts.isCallExpression(node) && this.isInterrupt(node)) gatedFunctions.add(enclosingFunction(node));
+        else if (!isGated(node)) this.checkCall(node, taints, ctx.depth, tool);
+      } else if (ts.isElementAccessExpression(node) && !isGated(node)) {
         // tools[remembered](…) / tools[remembered].execute(…): memory picks the tool.
         const t = this.taintOf(node.argumentExpression, taints, ctx.depth);
         if (t && /tools?$/i.test(unwrapExpression(node.expression).getText())) this.report(t, spanOf(node), 'a remembered value selects the tool', 'tool-selection', tool);
-      } else if (ts.isPropertyAssignment(node) && !gated) {
+      } else if (ts.isPropertyAssignment(node) && !isGated(node)) {
         const key = propertyNameText(node.name);
-        if (key === 'toolChoice' || key === 'activeTools' || key === 'toolName') {
+        if (key === 'toolChoice' || key === 'activeTools') {
           const t = this.taintOf(node.initializer, taints, ctx.depth);
           if (t) this.report(t, spanOf(node), `a remembered value sets ${key}`, 'tool-selection', tool);
         }
@@ -251,7 +281,8 @@ export class MemoryFlowAnalyzer {
     if (cached) return cached;
     const summary: FunctionSummary = {};
     this.summaries.set(key, summary);
-    if (depth > MAX_INTERPROCEDURAL_DEPTH || !mask.includes('1')) return summary;
+    // A helper called without remembered arguments may still read memory itself and return it.
+    if (depth > MAX_INTERPROCEDURAL_DEPTH) return summary;
     const taints = new Map<ts.Node, Taint>();
     const name = fn.name && ts.isIdentifier(fn.name) ? fn.name.text : 'helper';
     fn.parameters.forEach((param, i) => {

@@ -1,5 +1,5 @@
 import type { CredentialLiteral, EnvExposure, Fix, HostUse, PathStep, Reach, ScopeLiteral, SecretRead, SideEffect } from '../model/types';
-import { matchCredential } from './credentials';
+import { matchCredential, type CredentialMatch } from './credentials';
 import { matchWildcardScope } from './scopes';
 import { lookup } from '../frameworks/catalog';
 import { sideEffectOf } from './sideEffects';
@@ -8,7 +8,11 @@ import { findDeclaration, propertyNameText, rootVariableDeclaration, unwrapExpre
 import { ts } from './ts';
 
 const MAX_CALL_DEPTH = 8;
-const URL_PATTERN = /^(?:https?|wss?):\/\/([^/\s:?#'"`$]+)/i;
+
+/** Process and runtime settings every program reads: configuration, not credentials. */
+const NOT_SECRETS = new Set(['PATH', 'HOME', 'PWD', 'TMPDIR', 'TEMP', 'TMP', 'TZ', 'LANG', 'LC_ALL', 'SHELL', 'USER', 'LOGNAME', 'TERM', 'NODE_ENV', 'NODE_OPTIONS', 'CI', 'DEBUG', 'LOG_LEVEL', 'PORT', 'HOST', 'HOSTNAME']);
+// Userinfo (`user:password@`) is skipped: it is a credential, never part of the host.
+const URL_PATTERN = /^(?:https?|wss?|postgres(?:ql)?|mysql|mongodb(?:\+srv)?|redis|amqps?):\/\/(?:([^@/\s]*)@)?([^/\s:?#'"`$@]+)/i;
 
 export function emptyReach(): Reach {
   return { secrets: [], hosts: [], envExposures: [], effects: [], credentials: [], scopes: [], agentRefs: [] };
@@ -39,12 +43,49 @@ export function isEnvModuleInitializer(init: ts.Expression): boolean {
   if (!ts.isCallExpression(e)) return false;
   const callee = e.expression;
   const calleeText = ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : '';
-  if (['assign', 'entries', 'keys', 'values', 'fromEntries'].includes(calleeText)) return false;
+  const validates = /env/i.test(calleeText) || ENV_VALIDATORS.has(calleeText);
   return e.arguments.some((arg) => {
     const a = unwrapExpression(arg);
-    if (isEnvSource(a)) return true;
-    return ts.isObjectLiteralExpression(a) && a.properties.some((p) => ts.isPropertyAssignment(p) && ['runtimeEnv', 'runtimeEnvStrict', 'env', 'source'].includes(propertyNameText(p.name) ?? '') && (isEnvSource(unwrapExpression(p.initializer)) || ts.isObjectLiteralExpression(unwrapExpression(p.initializer))));
+    if (isEnvSource(a)) return validates;
+    if (!ts.isObjectLiteralExpression(a)) return false;
+    return a.properties.some((p) => {
+      if (!ts.isPropertyAssignment(p)) return false;
+      const key = propertyNameText(p.name) ?? '';
+      const value = unwrapExpression(p.initializer);
+      // t3-env: `runtimeEnv: process.env`, or an explicit mapping of process.env reads.
+      if (key === 'runtimeEnv' || key === 'runtimeEnvStrict') return isEnvSource(value) || (ts.isObjectLiteralExpression(value) && value.properties.length > 0 && value.properties.every((q) => ts.isPropertyAssignment(q) && readsEnv(q.initializer)));
+      return (key === 'env' || key === 'source') && validates && isEnvSource(value);
+    });
   });
+}
+
+const ENV_VALIDATORS = new Set(['parse', 'safeParse', 'parseAsync', 'safeParseAsync', 'cleanEnv', 'envsafe', 'validate', 'validateSync', 'load']);
+
+function readsEnv(expr: ts.Expression): boolean {
+  let found = false;
+  const visit = (n: ts.Node): void => {
+    if (found) return;
+    if (isEnvSource(n)) found = true;
+    else ts.forEachChild(n, visit);
+  };
+  visit(expr);
+  return found;
+}
+
+/** `https://key:@api.example.com`: a credential written into a URL's userinfo. */
+function urlCredential(userinfo: string): CredentialMatch | undefined {
+  const [user, password = ''] = userinfo.split(':');
+  const shaped = matchCredential(user) ?? matchCredential(password) ?? matchCredential(decodeURIComponentSafe(password), 'password');
+  if (shaped) return shaped;
+  return password.length >= 4 && !/^\$\{|^<|^\*+$/.test(password) ? { kind: 'password in a URL', redacted: '…@', broad: false } : undefined;
+}
+
+function decodeURIComponentSafe(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
 }
 
 function isFunctionValue(node: ts.Node): node is ts.FunctionLikeDeclaration {
@@ -138,9 +179,9 @@ export class ReachAnalyzer {
       const text = constant ?? (n as ts.StringLiteral).text;
       const match = URL_PATTERN.exec(text);
       if (ts.isImportDeclaration(n.parent) || ts.isExportDeclaration(n.parent) || ts.isExternalModuleReference(n.parent)) return true;
-      if (match) reach.hosts.push({ host: match[1].toLowerCase(), span: spanOf(n), via: ctx.via });
+      if (match && /^(https?|wss?):/i.test(text)) reach.hosts.push({ host: match[2].toLowerCase(), span: spanOf(n), via: ctx.via });
       const context = literalContext(n);
-      const credential = matchCredential(text, context.name);
+      const credential = matchCredential(text, context.name) ?? (match?.[1] ? urlCredential(match[1]) : undefined);
       if (credential) reach.credentials.push({ ...credential, span: spanOf(n), via: ctx.via });
       const scope = matchWildcardScope(text, context.name, context.inPolicyDocument);
       if (scope) reach.scopes.push({ ...scope, span: spanOf(n), via: ctx.via });
@@ -154,6 +195,7 @@ export class ReachAnalyzer {
       const base = n.expression;
       if (isEnvSource(base)) {
         const name = ts.isPropertyAccessExpression(n) ? n.name.text : ts.isStringLiteralLike(n.argumentExpression) ? n.argumentExpression.text : undefined;
+        if (name !== undefined && NOT_SECRETS.has(name)) return true;
         if (name !== undefined) {
           reach.secrets.push({ name, span: spanOf(n), form: isImportMetaEnv(base) ? 'import-meta-env' : ts.isPropertyAccessExpression(n) ? 'env-property' : 'env-element', via: ctx.via });
         } else {
@@ -170,6 +212,7 @@ export class ReachAnalyzer {
       if (isEnvSource(init) || this.isEnvModuleReference(init)) {
         for (const element of n.name.elements) {
           const name = element.dotDotDotToken ? undefined : element.propertyName ? propertyNameText(element.propertyName) : ts.isIdentifier(element.name) ? element.name.text : undefined;
+          if (name && NOT_SECRETS.has(name)) continue;
           if (name) reach.secrets.push({ name, span: spanOf(element), form: isEnvSource(init) ? 'env-destructure' : 'env-module', via: ctx.via });
           else if (isEnvSource(init)) reach.envExposures.push({ kind: 'env-copy', span: spanOf(element), via: ctx.via });
         }
@@ -252,6 +295,20 @@ export class ReachAnalyzer {
     return true;
   }
 
+  /** The value at a property path of a declaration's initializer, when it is written as object literals. */
+  private memberValue(decl: ts.Node, members: string[]): ts.Expression | undefined {
+    if (!ts.isVariableDeclaration(decl) || !decl.initializer) return undefined;
+    let value: ts.Expression | undefined = this.resolveValue(decl.initializer, 0) ?? unwrapExpression(decl.initializer);
+    for (const member of members) {
+      if (!value || !ts.isObjectLiteralExpression(value)) return undefined;
+      const prop: ts.ObjectLiteralElementLike | undefined = value.properties.find((p) => (ts.isPropertyAssignment(p) || ts.isShorthandPropertyAssignment(p)) && propertyNameText(p.name) === member);
+      if (!prop) return undefined;
+      const next: ts.Expression = ts.isPropertyAssignment(prop) ? prop.initializer : (prop as ts.ShorthandPropertyAssignment).name;
+      value = this.resolveValue(next, 0) ?? unwrapExpression(next);
+    }
+    return value;
+  }
+
   /** The expression a value chain denotes, through variables, object literals and returning helpers. */
   private resolveValue(expr: ts.Expression, depth: number): ts.Expression | undefined {
     if (depth > 6) return undefined;
@@ -305,6 +362,14 @@ export class ReachAnalyzer {
       return;
     }
     const label = id.text;
+    if (origin.members.length) {
+      // `const key = config.firebase.privateKey`: an alias of one property reaches that property only.
+      const value = this.memberValue(decl, origin.members);
+      if (value) {
+        this.include(value, { span: spanOf(id), label: `uses ${label}` }, reach, { ...ctx, depth: ctx.depth + 1 });
+        return;
+      }
+    }
     if (isFunctionValue(decl) || ts.isClassDeclaration(decl)) {
       this.include(decl, { span: spanOf(id), label: `calls ${label}()` }, reach, { ...ctx, depth: ctx.depth + 1 });
       return;
@@ -326,11 +391,9 @@ export class ReachAnalyzer {
   /** A child process started without an explicit `env` inherits the whole environment. */
   private childProcess(call: ts.CallExpression, reach: Reach, ctx: Context): void {
     if (!this.isChildProcessCallee(call.expression)) return;
-    const hasEnv = call.arguments.some((arg) => {
-      const value = this.resolveValue(arg, 0) ?? unwrapExpression(arg);
-      return ts.isObjectLiteralExpression(value) && value.properties.some((p) => (ts.isPropertyAssignment(p) || ts.isShorthandPropertyAssignment(p)) && propertyNameText(p.name) === 'env');
-    });
-    if (!hasEnv) reach.envExposures.push({ kind: 'child-process-default-env', span: spanOf(call.expression), via: ctx.via, fix: explicitEnvFix(call) });
+    const options = call.arguments.map((arg) => this.resolveValue(arg, 0) ?? unwrapExpression(arg)).find((v): v is ts.ObjectLiteralExpression => ts.isObjectLiteralExpression(v));
+    const hasEnv = !!options?.properties.some((p) => (ts.isPropertyAssignment(p) || ts.isShorthandPropertyAssignment(p)) && propertyNameText(p.name) === 'env');
+    if (!hasEnv) reach.envExposures.push({ kind: 'child-process-default-env', span: spanOf(call.expression), via: ctx.via, fix: explicitEnvFix(call, options) });
   }
 
   private isChildProcessCallee(callee: ts.Expression): boolean {
@@ -374,15 +437,15 @@ function namedVariablesFix(env: ts.Node): Fix | undefined {
 }
 
 /** "Give the child process an explicit env": Node passes the whole environment when options omit it. */
-function explicitEnvFix(call: ts.CallExpression): Fix {
+function explicitEnvFix(call: ts.CallExpression, optionsObject: ts.ObjectLiteralExpression | undefined): Fix {
   const sf = call.getSourceFile();
   const title = 'Give the child process an explicit env';
   const env = `env: { ${MINIMAL_ENV} }`;
-  const options = call.arguments.find((a) => ts.isObjectLiteralExpression(unwrapExpression(a)));
-  if (options) {
-    const object = unwrapExpression(options) as ts.ObjectLiteralExpression;
-    const at = object.getStart(sf) + 1;
-    return { title, safe: false, edits: [{ file: sf.fileName, start: at, end: at, newText: object.properties.length ? ` ${env},` : ` ${env} ` }] };
+  if (optionsObject) {
+    // The options may be a variable declared elsewhere: the env goes into that object.
+    const osf = optionsObject.getSourceFile();
+    const at = optionsObject.getStart(osf) + 1;
+    return { title, safe: false, edits: [{ file: osf.fileName, start: at, end: at, newText: optionsObject.properties.length ? ` ${env},` : ` ${env} ` }] };
   }
   const last = call.arguments[call.arguments.length - 1];
   if (last && (ts.isArrowFunction(last) || ts.isFunctionExpression(last) || (ts.isIdentifier(last) && /cb|callback|done/i.test(last.text)))) {

@@ -7,6 +7,8 @@ const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const SQL_WRITE = /^\s*(insert|update|delete|drop|alter|truncate|create|merge|upsert|replace|grant|revoke)\b/i;
 const ORM_WRITES = new Set(['create', 'createMany', 'createManyAndReturn', 'update', 'updateMany', 'upsert', 'delete', 'deleteMany', 'insert', 'insertMany', 'insertOne', 'save', 'remove', 'destroy', 'findByIdAndUpdate', 'findOneAndUpdate', 'findByIdAndDelete', 'findOneAndDelete', 'findOneAndReplace', 'updateOne', 'deleteOne', 'replaceOne', 'bulkWrite', 'set', 'del', 'put', 'executeRaw', '$executeRaw', '$executeRawUnsafe']);
 const FS_WRITES = new Set(['writeFile', 'writeFileSync', 'appendFile', 'appendFileSync', 'unlink', 'unlinkSync', 'rm', 'rmSync', 'rmdir', 'rmdirSync', 'rename', 'renameSync', 'mkdir', 'mkdirSync', 'createWriteStream', 'copyFile', 'copyFileSync', 'truncate', 'truncateSync', 'chmod', 'chmodSync', 'outputFile', 'outputJson', 'remove', 'writeJson']);
+/** Client set-up calls: they configure a client and act on nothing. */
+const SETUP_CALL = /^(createTransport|createTransporter|createClient|setApiKey|configure|init|initialize|use|withOptions|extend|defaults|verify|close)$/;
 const READ_ONLY_SDK = /^(list|retrieve|get|search|find|read|fetch|describe|query|count|head|download|has|exists|lookup|check|validate|verify|parse|construct|on|once)/i;
 const MESSAGING_MODULES = /^(nodemailer|resend|@sendgrid\/mail|@slack\/web-api|@slack\/bolt|twilio|postmark|mailgun\.js|@mailchimp\/|discord\.js|telegraf|@vonage\/)/;
 const PAYMENT_MODULES = /^(stripe|@paypal\/|braintree|@adyen\/|square|razorpay|@lemonsqueezy\/)/;
@@ -78,6 +80,8 @@ function detect(call: ts.CallExpression | ts.NewExpression | ts.TaggedTemplateEx
     const text = ts.isNoSubstitutionTemplateLiteral(call.template) ? call.template.text : call.template.head.text;
     return SQL_WRITE.test(text) ? { kind: 'sql-write', description: `SQL ${text.trim().split(/\s+/)[0].toUpperCase()} statement` } : undefined;
   }
+  // Constructing a client (`new Stripe(key)`, `new WebClient(token)`) acts on nothing by itself.
+  if (ts.isNewExpression(call)) return undefined;
   const callee = unwrapExpression(call.expression);
   const args = call.arguments ?? ts.factory.createNodeArray<ts.Expression>();
   const name = methodName(callee);
@@ -88,6 +92,7 @@ function detect(call: ts.CallExpression | ts.NewExpression | ts.TaggedTemplateEx
     return method && WRITE_METHODS.has(method) ? { kind: 'http-write', description: `HTTP ${method} request` } : undefined;
   }
   const module = rootModule(callee, symbols);
+  if (SETUP_CALL.test(name)) return undefined;
   if (module && HTTP_MODULES.test(module)) {
     const upper = name.toUpperCase();
     if (WRITE_METHODS.has(upper)) return { kind: 'http-write', description: `HTTP ${upper} request (${module})` };

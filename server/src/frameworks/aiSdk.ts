@@ -19,11 +19,16 @@ export const aiSdk: FrameworkAdapter = {
     if (!p || !value) return [];
     const v = helpers.valueOf(value);
     const calls: ts.CallExpression[] = [];
-    const visit = (n: ts.Node) => {
+    // `messages: [...history, message]` with `const history = await loadChat(id)`: follow the names.
+    const visit = (n: ts.Node, depth: number) => {
       if (ts.isCallExpression(n)) calls.push(n);
-      ts.forEachChild(n, visit);
+      if (ts.isIdentifier(n) && depth < 3) {
+        const resolved = helpers.valueOf(n);
+        if (resolved !== n) visit(resolved, depth + 1);
+      }
+      ts.forEachChild(n, (c) => visit(c, depth));
     };
-    visit(v);
+    visit(v, 0);
     const loads = calls.some((c) => {
       const callee = c.expression;
       const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : '';

@@ -8,14 +8,21 @@ export function addEntryFix(agent: AgentModel, tag: string, value: string, fileT
   let edit: TextEdit;
   if (tags.length) {
     const last = tags[tags.length - 1];
-    edit = { file: last.span.file, start: last.valueSpan.end, end: last.valueSpan.end, newText: last.entries.length ? `, ${value}` : ` ${value}`.trimStart() };
+    // `@memory none` declares nothing: the new entry replaces it rather than contradicting it.
+    if (last.entries.length === 1 && last.entries[0].value === 'none') edit = { file: last.span.file, start: last.valueSpan.start, end: last.valueSpan.end, newText: value };
+    else edit = { file: last.span.file, start: last.valueSpan.end, end: last.valueSpan.end, newText: last.entries.length ? `, ${value}` : value };
   } else {
     const close = decl.span.end - 2;
     let lineStart = close;
     while (lineStart > decl.span.start && fileText[lineStart - 1] !== '\n') lineStart--;
-    const closingLine = fileText.slice(lineStart, close);
-    if (!/^\s*$/.test(closingLine)) return undefined;
-    edit = { file: decl.span.file, start: lineStart, end: lineStart, newText: `${closingLine} * @${tag} ${value}\n` };
+    if (!/^\s*$/.test(fileText.slice(lineStart, close))) return undefined;
+    // The new tag line takes the prefix (` * `) of the declaration's other tag lines.
+    const anyTag = decl.tags[decl.tags.length - 1];
+    let tagLineStart = anyTag.span.start;
+    while (tagLineStart > decl.span.start && fileText[tagLineStart - 1] !== '\n') tagLineStart--;
+    const prefix = fileText.slice(tagLineStart, anyTag.span.start);
+    if (!/^\s*\*\s*$/.test(prefix)) return undefined;
+    edit = { file: decl.span.file, start: lineStart, end: lineStart, newText: `${prefix}@${tag} ${value}\n` };
   }
   return { title: `Declare ${tag === 'tools' ? 'tool' : tag === 'secrets' ? 'secret' : tag === 'delegates' ? 'delegate' : 'memory'} ${value} in the identity of '${agent.name}'`, edits: [edit], safe: false };
 }

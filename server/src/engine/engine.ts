@@ -76,9 +76,16 @@ export class Engine {
   private readonly graph: FileGraph;
   private readonly flowCache = new Map<string, FileFlows>();
   private readonly textFacts = new Map<string, TextFacts>();
+  /** Files that may read memory, hold a late approval or a suppression comment, by their text. */
+  private readonly memoryFiles = new SortedSet();
+  private readonly lateApprovalFiles = new SortedSet();
+  private readonly suppressionFiles = new SortedSet();
+  /** The files an analysis looks at (see workFiles), for a graph version and memory-file set. */
+  private work: { version: number; memory: string[]; all: string[]; relevant: string[] } | undefined;
   /** The file list of the last analysis, to notice files appearing or disappearing. */
   private lastFiles: string[] | undefined;
-  /** Where the next `prepare` resumes in the file list. */
+  private listed = new Set<string>();
+  /** Where the next `prepare` resumes in the work list. */
   private prepareCursor = 0;
   private options: EngineOptions;
   private policyCache: LoadedPolicy | undefined;
@@ -141,8 +148,13 @@ export class Engine {
     this.analyzer.reset();
     this.flowCache.clear();
     this.textFacts.clear();
+    this.memoryFiles.clear();
+    this.lateApprovalFiles.clear();
+    this.suppressionFiles.clear();
+    this.work = undefined;
     this.prepareCursor = 0;
     this.lastFiles = undefined;
+    this.listed = new Set();
     this.policyCache = undefined;
     this.codeOwnersCache = undefined;
   }
@@ -191,18 +203,56 @@ export class Engine {
    * file that imports one of them; everything else is kept for the next analysis.
    */
   private refresh(files: string[]): void {
+    const changes = this.workspace.takeChanges();
+    let full = changes.everything;
     if (files !== this.lastFiles) {
       // Files appeared or disappeared: what imports resolve to may differ.
       if (this.lastFiles && (files.length !== this.lastFiles.length || files.some((f, i) => f !== this.lastFiles![i]))) this.modules.clearResults();
       this.lastFiles = files;
+      this.listed = new Set(files);
+      this.work = undefined;
+      full = true;
     }
-    const changed = this.graph.update(files);
+    full ||= this.graph.needsFullUpdate;
+    const changed = full ? this.graph.update(files) : this.graph.updateFiles(changes.files);
+    if (full) {
+      this.memoryFiles.clear();
+      this.lateApprovalFiles.clear();
+      this.suppressionFiles.clear();
+      for (const file of this.textFacts.keys()) if (!this.listed.has(file)) this.textFacts.delete(file);
+      for (const file of files) this.index(file);
+    } else {
+      for (const file of changed) if (this.listed.has(file)) this.index(file);
+    }
     if (!changed.size) return;
     const affected = this.graph.affected(changed);
     this.symbols.invalidate(affected);
     this.analyzer.invalidate(affected);
     for (const file of affected) this.flowCache.delete(file);
     this.prepareCursor = 0;
+  }
+
+  /** Puts a listed file in the sets its text says it belongs to. */
+  private index(file: string): void {
+    const facts = this.textFactsOf(file);
+    this.memoryFiles.toggle(file, !!facts?.memoryHint);
+    this.lateApprovalFiles.toggle(file, !!facts?.lateApprovalHint);
+    this.suppressionFiles.toggle(file, !!facts && facts.suppressions?.length !== 0);
+  }
+
+  /**
+   * The files an analysis looks at, in file order: those with a framework package in their import
+   * closure (they may hold constructions) and those that may read memory. No other file can add
+   * anything, so an analysis costs what these cost, not what the workspace does.
+   */
+  private workFiles(): { memory: string[]; all: string[]; relevant: string[] } {
+    const memory = this.memoryFiles.sorted();
+    if (this.work?.version === this.graph.version && this.work.memory === memory) return this.work;
+    // Files outside the list (ignored by policy, outside the root) are read for resolution only.
+    const relevant = this.graph.relevantFiles().filter((file) => this.listed.has(file));
+    const all = [...new Set([...relevant, ...memory])].sort();
+    this.work = { version: this.graph.version, memory, all, relevant };
+    return this.work;
   }
 
   /**
@@ -219,10 +269,11 @@ export class Engine {
     this.loadPolicy();
     const files = this.workspace.files();
     if (this.prepareCursor === 0) this.refresh(files);
+    const work = this.workFiles().all;
     // At least one file per call, so that any budget makes progress.
-    while (this.prepareCursor < files.length) {
-      this.prepareFile(files[this.prepareCursor++]);
-      if (this.prepareCursor < files.length && performance.now() > deadline) return false;
+    while (this.prepareCursor < work.length) {
+      this.prepareFile(work[this.prepareCursor++]);
+      if (this.prepareCursor < work.length && performance.now() > deadline) return false;
     }
     return true;
   }
@@ -250,17 +301,18 @@ export class Engine {
     const files = this.workspace.files();
     this.prepareCursor = 0;
     this.refresh(files);
+    const work = this.workFiles();
     let model: WorkspaceModel;
     try {
-      model = this.analyzer.analyze(files, isCancelled, (file) => this.graph.isRelevant(file));
+      model = this.analyzer.analyze(work.relevant, isCancelled);
     } catch (error) {
       this.options.log?.(`analysis failed: ${(error as Error).stack ?? error}`);
       model = { agents: [], tools: [], mcpServers: [], memoryFlows: [] };
     }
-    this.traceMemory(model, files, isCancelled);
+    this.traceMemory(model, work.relevant, work.memory, isCancelled);
     const observed = new Map(model.agents.map((a) => [a.key, observe(a)]));
     const suppressions: Suppression[] = [];
-    for (const file of files) suppressions.push(...this.suppressionsOf(file));
+    for (const file of this.suppressionFiles.sorted()) suppressions.push(...this.suppressionsOf(file));
     const findings = this.runRules(model, observed, policy, suppressions);
     return { model, findings, observed, policy, files, skipped: [...this.workspace.skipped.values()], cancelled: isCancelled() };
   }
@@ -326,9 +378,9 @@ export class Engine {
   }
 
   /** Memory reads inside tools become the holding agents' memory; flows to sinks feed AG301. */
-  private traceMemory(model: WorkspaceModel, files: string[], isCancelled: () => boolean): void {
-    const relevant = files.filter((file) => this.graph.isRelevant(file));
-    attachLateApprovals(relevant.filter((file) => this.textFactsOf(file)?.lateApprovalHint), this.workspace, this.analyzer);
+  private traceMemory(model: WorkspaceModel, relevant: string[], memoryFiles: string[], isCancelled: () => boolean): void {
+    const late = this.lateApprovalFiles.sorted();
+    attachLateApprovals(late.length < relevant.length ? late.filter((file) => this.graph.isRelevant(file)) : relevant.filter((file) => this.lateApprovalFiles.has(file)), this.workspace, this.analyzer);
     const byExecute = new Map(model.tools.filter((t) => t.executeSpan).map((t) => [`${t.executeSpan!.file}:${t.executeSpan!.start}`, t]));
     const executes = new Map<string, string[]>();
     for (const key of [...byExecute.keys()].sort()) {
@@ -349,7 +401,7 @@ export class Engine {
     const reads: MemoryRead[] = [];
     const seenSinks = new Set<string>();
     const seenReads = new Set<string>();
-    for (const file of files) {
+    for (const file of memoryFiles) {
       if (isCancelled()) break;
       let entry: FileFlows;
       try {
@@ -465,5 +517,32 @@ export class Engine {
     const before = text.slice(0, offset);
     const line = before.split('\n').length - 1;
     return { line, character: offset - (before.lastIndexOf('\n') + 1) };
+  }
+}
+
+/** A set of file names that keeps its sorted list until its membership changes. */
+class SortedSet {
+  private readonly items = new Set<string>();
+  private list: string[] | undefined;
+
+  has(item: string): boolean {
+    return this.items.has(item);
+  }
+
+  toggle(item: string, member: boolean): void {
+    if (member === this.items.has(item)) return;
+    if (member) this.items.add(item);
+    else this.items.delete(item);
+    this.list = undefined;
+  }
+
+  clear(): void {
+    this.items.clear();
+    this.list = undefined;
+  }
+
+  sorted(): string[] {
+    this.list ??= [...this.items].sort();
+    return this.list;
   }
 }

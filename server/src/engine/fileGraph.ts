@@ -43,7 +43,7 @@ interface FileNode {
 export class FileGraph {
   private readonly nodes = new Map<string, FileNode>();
   private readonly importers = new Map<string, Set<string>>();
-  private relevantFiles: Set<string> | undefined;
+  private relevantCache: { set: Set<string>; list: string[] } | undefined;
   private resolutionEpoch = -1;
 
   constructor(
@@ -55,7 +55,7 @@ export class FileGraph {
   reset(): void {
     this.nodes.clear();
     this.importers.clear();
-    this.relevantFiles = undefined;
+    this.relevanceChanged();
     this.resolutionEpoch = -1;
   }
 
@@ -69,48 +69,82 @@ export class FileGraph {
     this.resolutionEpoch = this.modules.epoch;
     const wanted = new Set(files);
     const queue = [...wanted];
-    for (let i = 0; i < queue.length; i++) {
-      const file = queue[i];
-      const text = this.workspace.text(file);
-      const old = this.nodes.get(file);
-      const textChanged = !old || old.text !== text;
-      if (!textChanged && !reresolve) {
-        for (const dep of old!.deps) this.want(dep, wanted, queue);
-        continue;
-      }
-      const specifiers = !textChanged ? old!.specifiers : text === undefined ? [] : moduleSpecifiers(text);
-      const deps = new Set<string>();
-      let framework = false;
-      for (const specifier of specifiers) {
-        const target = this.modules.resolve(specifier, file);
-        if (target.kind === 'file') {
-          if (target.file !== file) deps.add(target.file);
-        } else if (isFrameworkModule(target.specifier)) framework = true;
-      }
-      const sortedDeps = [...deps].sort();
-      const edgesChanged = !old || old.framework !== framework || !sameList(old.deps, sortedDeps);
-      if (edgesChanged) {
-        if (old) this.removeEdges(file, old);
-        for (const dep of sortedDeps) {
-          let set = this.importers.get(dep);
-          if (!set) this.importers.set(dep, (set = new Set()));
-          set.add(file);
-        }
-        this.relevantFiles = undefined;
-      }
-      for (const dep of sortedDeps) this.want(dep, wanted, queue);
-      this.nodes.set(file, { text, specifiers, deps: sortedDeps, framework });
-      if (textChanged || edgesChanged) changed.add(file);
-    }
+    for (let i = 0; i < queue.length; i++) this.examine(queue[i], reresolve, wanted, queue, changed);
     for (const [file, node] of [...this.nodes]) {
       if (wanted.has(file)) continue;
       this.removeEdges(file, node);
       this.nodes.delete(file);
       changed.add(file);
-      this.relevantFiles = undefined;
+      this.relevanceChanged();
     }
     return changed;
   }
+
+  /** Whether resolutions changed since the last update, so that only `update` will do. */
+  get needsFullUpdate(): boolean {
+    return this.resolutionEpoch !== this.modules.epoch;
+  }
+
+  /**
+   * Like `update`, for a file list that did not change and resolutions that did not either: only these
+   * files (those the graph holds) are looked at again.
+   */
+  updateFiles(files: Iterable<string>): Set<string> {
+    const changed = new Set<string>();
+    const wanted = new Set<string>();
+    const queue: string[] = [];
+    for (const file of files) {
+      if (!this.nodes.has(file) || wanted.has(file)) continue;
+      wanted.add(file);
+      queue.push(file);
+    }
+    for (let i = 0; i < queue.length; i++) this.examine(queue[i], false, wanted, queue, changed, true);
+    return changed;
+  }
+
+  private examine(file: string, reresolve: boolean, wanted: Set<string>, queue: string[], changed: Set<string>, onlyNew = false): void {
+    const text = this.workspace.text(file);
+    const old = this.nodes.get(file);
+    const textChanged = !old || old.text !== text;
+    if (!textChanged && !reresolve) {
+      if (!onlyNew) for (const dep of old!.deps) this.want(dep, wanted, queue);
+      return;
+    }
+    const specifiers = !textChanged ? old!.specifiers : text === undefined ? [] : moduleSpecifiers(text);
+    const deps = new Set<string>();
+    let framework = false;
+    for (const specifier of specifiers) {
+      const target = this.modules.resolve(specifier, file);
+      if (target.kind === 'file') {
+        if (target.file !== file) deps.add(target.file);
+      } else if (isFrameworkModule(target.specifier)) framework = true;
+    }
+    const sortedDeps = [...deps].sort();
+    const edgesChanged = !old || old.framework !== framework || !sameList(old.deps, sortedDeps);
+    if (edgesChanged) {
+      if (old) this.removeEdges(file, old);
+      for (const dep of sortedDeps) {
+        let set = this.importers.get(dep);
+        if (!set) this.importers.set(dep, (set = new Set()));
+        set.add(file);
+      }
+      this.relevanceChanged();
+    }
+    // A partial update adds the files a changed file starts to import; a full one walks every edge.
+    for (const dep of sortedDeps) if (!onlyNew || !this.nodes.has(dep)) this.want(dep, wanted, queue);
+    this.nodes.set(file, { text, specifiers, deps: sortedDeps, framework });
+    if (textChanged || edgesChanged) changed.add(file);
+  }
+
+  private relevanceChanged(): void {
+    this.relevantCache = undefined;
+    this.closures.clear();
+    this.version++;
+  }
+
+  /** Changes whenever edges (and so relevance and closures) do. */
+  version = 0;
+  private readonly closures = new Map<string, Set<string>>();
 
   /** An imported file outside the list (outside the root, ignored by policy) still carries edges. */
   private want(dep: string, wanted: Set<string>, queue: string[]): void {
@@ -138,15 +172,27 @@ export class FileGraph {
 
   /** Whether a framework package is in the file's import closure. */
   isRelevant(file: string): boolean {
-    if (!this.relevantFiles) {
+    return this.relevant().set.has(file);
+  }
+
+  /** The files with a framework package in their import closure, sorted. */
+  relevantFiles(): string[] {
+    return this.relevant().list;
+  }
+
+  private relevant(): { set: Set<string>; list: string[] } {
+    if (!this.relevantCache) {
       const seeds = [...this.nodes].filter(([, n]) => n.framework).map(([f]) => f);
-      this.relevantFiles = this.affected(seeds);
+      const set = this.affected(seeds);
+      this.relevantCache = { set, list: [...set].sort() };
     }
-    return this.relevantFiles.has(file);
+    return this.relevantCache;
   }
 
   /** The file and every file it imports, directly or not. */
-  closure(file: string): Set<string> {
+  closure(file: string): ReadonlySet<string> {
+    const known = this.closures.get(file);
+    if (known) return known;
     const out = new Set<string>();
     const queue = [file];
     for (let i = 0; i < queue.length; i++) {
@@ -155,6 +201,7 @@ export class FileGraph {
       out.add(f);
       for (const dep of this.nodes.get(f)?.deps ?? []) if (!out.has(dep)) queue.push(dep);
     }
+    this.closures.set(file, out);
     return out;
   }
 

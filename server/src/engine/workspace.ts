@@ -34,6 +34,17 @@ export class Workspace {
     this.root = path.resolve(root);
   }
 
+  /** Files whose text may have changed since `takeChanges` was last called; `everything` after a rescan. */
+  private changed = new Set<string>();
+  private everything = true;
+
+  takeChanges(): { everything: boolean; files: ReadonlySet<string> } {
+    const changes = { everything: this.everything, files: this.changed };
+    this.changed = new Set();
+    this.everything = false;
+    return changes;
+  }
+
   setIgnoreGlobs(globs: string[]): void {
     const matcher = globs.length ? picomatch(globs, { dot: true }) : undefined;
     this.ignore = matcher ? (file) => matcher(this.relative(file)) : () => false;
@@ -58,6 +69,7 @@ export class Workspace {
 
   /** The file changed on disk, or was created or deleted. */
   invalidate(file: string): void {
+    this.changed.add(file);
     const cached = this.cache.get(file);
     if (cached && this.overlays.get(file) === cached.text) return;
     if (cached) cached.stale = true;
@@ -70,12 +82,14 @@ export class Workspace {
    */
   rescan(): void {
     this.fileList = undefined;
+    this.everything = true;
     for (const cached of this.cache.values()) cached.stale = true;
   }
 
   /** Forget every text and parse. */
   clear(): void {
     this.fileList = undefined;
+    this.everything = true;
     this.cache.clear();
   }
 

@@ -48,7 +48,8 @@ function cold(root: string, overlays: Map<string, string>): string {
 /**
  * Edits that change what the analysis finds: an import removed (resolution changes), then one of an
  * owner made a placeholder, a secret read renamed, a tool entry commented out or an export added
- * (whichever applies first); a file without imports is also emptied.
+ * (whichever applies first); a file without imports is also emptied; a suppression added, memory
+ * reads and approval flags renamed away.
  */
 function edits(text: string): string[] {
   const lines = text.split('\n');
@@ -61,6 +62,13 @@ function edits(text: string): string[] {
   else if (toolLine >= 0) out.push(lines.map((l, i) => (i === toolLine ? `// ${l}` : l)).join('\n'));
   else out.push(`${text}\nexport const addedByEdit = 1;\n`);
   if (importLine < 0) out.push('');
+  // Edits that move the file in or out of the sets kept by its text: suppressions, memory reads and
+  // late approvals.
+  const envLine = lines.findIndex((l) => /process\.env/.test(l));
+  if (envLine >= 0) out.push(lines.map((l, i) => (i === envLine ? `// agent-governance-disable-next-line AG201 AG204 -- edited\n${l}` : l)).join('\n'));
+  const memoryWords = /recall|getItems|messages|history|similaritySearch|\.store\b|getStore/g;
+  if (memoryWords.test(text)) out.push(text.replace(memoryWords, (w) => `${w.replace(/\W/g, '')}X`));
+  if (/needsApproval|requireApproval/.test(text)) out.push(text.replace(/needsApproval|requireApproval/g, 'approvalNote'));
   return out;
 }
 

@@ -18,8 +18,12 @@ const common = {
 
 await Promise.all([
   build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] }),
-  build({ ...common, entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js' }),
-  build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
+  // The language server and the CLI are each a small launcher and a bundle it runs with V8's code cache
+  // (server/src/launch/codeCache.ts).
+  build({ ...common, entryPoints: ['server/src/lsp/index.ts'], outfile: 'dist/server.bundle.js' }),
+  build({ ...common, entryPoints: ['server/src/cli/index.ts'], outfile: 'dist/cli.bundle.js' }),
+  build({ ...common, entryPoints: ['server/src/launch/server.ts'], outfile: 'dist/server.js' }),
+  build({ ...common, entryPoints: ['server/src/launch/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
 ]);
 chmodSync('dist/cli.js', 0o755);
 // The policy file's JSON Schema (contributes.jsonValidation) is generated from the zod schema.

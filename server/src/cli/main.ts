@@ -96,8 +96,3 @@ export function main(argv: string[]): number {
   }
   return exit;
 }
-
-if (require.main === module) {
-  const code = main(process.argv);
-  if (code >= 0) process.exitCode = code;
-}

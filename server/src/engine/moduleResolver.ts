@@ -33,7 +33,7 @@ export class ModuleResolver {
     this.host = {
       fileExists: (f) => this.workspace.fileExists(f),
       readFile: (f) => this.workspace.readRaw(f),
-      directoryExists: (d) => ts.sys.directoryExists(d),
+      directoryExists: (d) => this.workspace.directoryExists(d),
       realpath: (f) => f,
       getCurrentDirectory: () => this.workspace.root,
     };

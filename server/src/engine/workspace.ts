@@ -11,6 +11,17 @@ export interface SkippedFile {
   reason: 'too-large' | 'binary' | 'unreadable';
 }
 
+type EntryKind = 'file' | 'directory';
+
+function statKind(file: string): EntryKind | undefined {
+  try {
+    const stat = fs.statSync(file);
+    return stat.isFile() ? 'file' : stat.isDirectory() ? 'directory' : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 interface CachedFile {
   text: string;
   sourceFile?: ts.SourceFile;
@@ -64,11 +75,17 @@ export class Workspace {
   setOverlay(file: string, text: string | undefined): void {
     if (text === undefined) this.overlays.delete(file);
     else this.overlays.set(file, text);
-    this.invalidate(file);
+    this.textChanged(file);
   }
 
   /** The file changed on disk, or was created or deleted. */
   invalidate(file: string): void {
+    this.listings.delete(path.dirname(file));
+    this.listings.delete(file);
+    this.textChanged(file);
+  }
+
+  private textChanged(file: string): void {
     this.changed.add(file);
     const cached = this.cache.get(file);
     if (cached && this.overlays.get(file) === cached.text) return;
@@ -82,6 +99,7 @@ export class Workspace {
    */
   rescan(): void {
     this.fileList = undefined;
+    this.listings.clear();
     this.everything = true;
     for (const cached of this.cache.values()) cached.stale = true;
   }
@@ -89,6 +107,7 @@ export class Workspace {
   /** Forget every text and parse. */
   clear(): void {
     this.fileList = undefined;
+    this.listings.clear();
     this.everything = true;
     this.cache.clear();
   }
@@ -109,8 +128,10 @@ export class Workspace {
     try {
       entries = fs.readdirSync(dir, { withFileTypes: true });
     } catch {
+      this.remember(dir, undefined);
       return;
     }
+    this.remember(dir, entries);
     for (const entry of entries) {
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) {
@@ -183,12 +204,45 @@ export class Workspace {
 
   fileExists(file: string): boolean {
     if (this.overlays.has(file)) return true;
-    try {
-      return fs.statSync(file).isFile();
-    } catch {
-      return false;
-    }
+    return this.listing(path.dirname(file))?.get(path.basename(file)) === 'file';
   }
+
+  directoryExists(dir: string): boolean {
+    return this.listing(dir) !== undefined;
+  }
+
+  /**
+   * A directory's entries, read once: module resolution asks whether a file exists for every extension
+   * and index name it tries, and one listing answers them all. Undefined when it is not a directory.
+   */
+  private listing(dir: string): Map<string, EntryKind> | undefined {
+    const known = this.listings.get(dir);
+    if (known !== undefined) return known ?? undefined;
+    let entries: fs.Dirent[] | undefined;
+    try {
+      entries = fs.readdirSync(dir, { withFileTypes: true });
+    } catch {
+      entries = undefined;
+    }
+    return this.remember(dir, entries) ?? undefined;
+  }
+
+  private remember(dir: string, entries: fs.Dirent[] | undefined): Map<string, EntryKind> | null {
+    let listing: Map<string, EntryKind> | null = null;
+    if (entries) {
+      listing = new Map();
+      for (const entry of entries) {
+        let kind: EntryKind | undefined = entry.isFile() ? 'file' : entry.isDirectory() ? 'directory' : undefined;
+        if (entry.isSymbolicLink()) kind = statKind(path.join(dir, entry.name));
+        if (kind) listing.set(entry.name, kind);
+      }
+    }
+    this.listings.set(dir, listing);
+    return listing;
+  }
+
+  /** Directory listings by path; null for a path that is not a readable directory. */
+  private readonly listings = new Map<string, Map<string, EntryKind> | null>();
 
   readRaw(file: string): string | undefined {
     const overlay = this.overlays.get(file);

@@ -5,9 +5,7 @@ let started = false;
 
 /**
  * Starts the server on whatever transport the process was launched with (--stdio, --node-ipc, --socket).
- * Once per process: bundled into the CLI, this module's `require.main === module` check below also holds
- * (esbuild gives ESM modules the bundle's `module`), and a second server on the same stdin would answer
- * every request twice.
+ * Once per process: a second server on the same stdin would answer every request twice.
  */
 export function startServer(): void {
   if (started) return;
@@ -19,5 +17,3 @@ export function startServer(): void {
   console.error = (...args: unknown[]) => connection.console.error(args.map(String).join(' '));
   new AgentGovernanceServer(connection).start();
 }
-
-if (require.main === module) startServer();

@@ -1,0 +1,4 @@
+import { main } from './main';
+
+const code = main(process.argv);
+if (code >= 0) process.exitCode = code;

@@ -309,7 +309,7 @@ export class Engine {
       this.options.log?.(`analysis failed: ${(error as Error).stack ?? error}`);
       model = { agents: [], tools: [], mcpServers: [], memoryFlows: [] };
     }
-    this.traceMemory(model, work.relevant, work.memory, isCancelled);
+    this.traceMemory(model, work.memory, isCancelled);
     const observed = new Map(model.agents.map((a) => [a.key, observe(a)]));
     const suppressions: Suppression[] = [];
     for (const file of this.suppressionFiles.sorted()) suppressions.push(...this.suppressionsOf(file));
@@ -378,9 +378,8 @@ export class Engine {
   }
 
   /** Memory reads inside tools become the holding agents' memory; flows to sinks feed AG301. */
-  private traceMemory(model: WorkspaceModel, relevant: string[], memoryFiles: string[], isCancelled: () => boolean): void {
-    const late = this.lateApprovalFiles.sorted();
-    attachLateApprovals(late.length < relevant.length ? late.filter((file) => this.graph.isRelevant(file)) : relevant.filter((file) => this.lateApprovalFiles.has(file)), this.workspace, this.analyzer);
+  private traceMemory(model: WorkspaceModel, memoryFiles: string[], isCancelled: () => boolean): void {
+    attachLateApprovals(this.lateApprovalFiles.sorted().filter((file) => this.graph.isRelevant(file)), this.workspace, this.analyzer);
     const byExecute = new Map(model.tools.filter((t) => t.executeSpan).map((t) => [`${t.executeSpan!.file}:${t.executeSpan!.start}`, t]));
     const executes = new Map<string, string[]>();
     for (const key of [...byExecute.keys()].sort()) {

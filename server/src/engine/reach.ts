@@ -1,5 +1,6 @@
 import type { CredentialLiteral, EnvExposure, Fix, HostUse, PathStep, Reach, ScopeLiteral, SecretRead, SideEffect } from '../model/types';
 import { matchCredential, type CredentialMatch } from './credentials';
+import { isConfigurationName } from './envNames';
 import { matchWildcardScope } from './scopes';
 import { lookup } from '../frameworks/catalog';
 import { sideEffectOf } from './sideEffects';
@@ -10,7 +11,6 @@ import { ts } from './ts';
 const MAX_CALL_DEPTH = 8;
 
 /** Process and runtime settings every program reads: configuration, not credentials. */
-const NOT_SECRETS = new Set(['PATH', 'HOME', 'PWD', 'TMPDIR', 'TEMP', 'TMP', 'TZ', 'LANG', 'LC_ALL', 'SHELL', 'USER', 'LOGNAME', 'TERM', 'NODE_ENV', 'NODE_OPTIONS', 'CI', 'DEBUG', 'LOG_LEVEL', 'PORT', 'HOST', 'HOSTNAME']);
 // Userinfo (`user:password@`) is skipped: it is a credential, never part of the host.
 const URL_PATTERN = /^(?:https?|wss?|postgres(?:ql)?|mysql|mongodb(?:\+srv)?|redis|amqps?):\/\/(?:([^@/\s]*)@)?([^/\s:?#'"`$@]+)/i;
 
@@ -195,7 +195,7 @@ export class ReachAnalyzer {
       const base = n.expression;
       if (isEnvSource(base)) {
         const name = ts.isPropertyAccessExpression(n) ? n.name.text : ts.isStringLiteralLike(n.argumentExpression) ? n.argumentExpression.text : undefined;
-        if (name !== undefined && NOT_SECRETS.has(name)) return true;
+        if (name !== undefined && isConfigurationName(name)) return true;
         if (name !== undefined) {
           reach.secrets.push({ name, span: spanOf(n), form: isImportMetaEnv(base) ? 'import-meta-env' : ts.isPropertyAccessExpression(n) ? 'env-property' : 'env-element', via: ctx.via });
         } else {
@@ -212,7 +212,7 @@ export class ReachAnalyzer {
       if (isEnvSource(init) || this.isEnvModuleReference(init)) {
         for (const element of n.name.elements) {
           const name = element.dotDotDotToken ? undefined : element.propertyName ? propertyNameText(element.propertyName) : ts.isIdentifier(element.name) ? element.name.text : undefined;
-          if (name && NOT_SECRETS.has(name)) continue;
+          if (name && isConfigurationName(name)) continue;
           if (name) reach.secrets.push({ name, span: spanOf(element), form: isEnvSource(init) ? 'env-destructure' : 'env-module', via: ctx.via });
           else if (isEnvSource(init)) reach.envExposures.push({ kind: 'env-copy', span: spanOf(element), via: ctx.via });
         }
@@ -257,7 +257,7 @@ export class ReachAnalyzer {
   private envModuleRead(n: ts.PropertyAccessExpression | ts.ElementAccessExpression, reach: Reach, ctx: Context): boolean {
     if (!this.isEnvModuleReference(n.expression)) return false;
     const name = ts.isPropertyAccessExpression(n) ? n.name.text : ts.isStringLiteralLike(n.argumentExpression) ? n.argumentExpression.text : undefined;
-    if (name) reach.secrets.push({ name, span: spanOf(n), form: 'env-module', via: ctx.via });
+    if (name && !isConfigurationName(name)) reach.secrets.push({ name, span: spanOf(n), form: 'env-module', via: ctx.via });
     return true;
   }
 

@@ -45,7 +45,7 @@ export function render(report: Report, format: Format, color: boolean, graph?: R
     case 'sarif':
       return `${JSON.stringify(renderSarif(report, ruleMetas(), { toolVersion: VERSION }), null, 2)}\n`;
     case 'markdown':
-      return renderMarkdown(report, ruleMetas());
+      return renderMarkdown(report, ruleMetas(), { graph });
     case 'html':
       return renderHtml(report, ruleMetas(), { graph });
     default:
@@ -75,8 +75,8 @@ export function runScan(options: ScanOptions): number {
   if (filters.length) {
     report = { ...report, agents: report.agents.filter((a) => inside(a.location.file)), findings: report.findings.filter((f) => inside(f.location.file)) };
   }
-  // Only the HTML page draws the graph; it shows the same agents as the filtered report.
-  const graph = options.format === 'html' ? buildGraph(engine, result, (agent) => inside(engine.workspace.relative(agent.span.file))) : undefined;
+  // The HTML page and the Markdown report draw the graph; it shows the same agents as the filtered report.
+  const graph = options.format === 'html' || options.format === 'markdown' ? buildGraph(engine, result, (agent) => inside(engine.workspace.relative(agent.span.file))) : undefined;
   const text = render(report, options.format, options.color && !options.output, graph);
   if (options.output) fs.writeFileSync(path.resolve(options.cwd, options.output), text);
   else process.stdout.write(text);

@@ -97,7 +97,7 @@ export function exportReport(analysed: Analysed[], format: ExportFormat): Export
       case 'sarif':
         return `${JSON.stringify(renderSarif(w.report, ruleMetas(), { toolVersion: VERSION }), null, 2)}\n`;
       case 'markdown':
-        return renderMarkdown(w.report, ruleMetas());
+        return renderMarkdown(w.report, ruleMetas(), { graph: w.graph });
       case 'html':
         return renderHtml(w.report, ruleMetas(), { graph: w.graph });
     }

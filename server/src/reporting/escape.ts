@@ -59,6 +59,15 @@ export function markdownUrl(url: string): string {
   return encodeURI(url).replace(/[()<>]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
+/**
+ * Text for a quoted Mermaid node label: one line, and every character other than letters, digits and
+ * plain punctuation written as Mermaid's `#<code>;` entity, so that quotes, brackets, `<` and Markdown
+ * cannot end the label, open a tag or change the diagram.
+ */
+export function mermaidText(text: string): string {
+  return [...singleLine(text)].map((ch) => (/[A-Za-z0-9 _.,:/@+=-]/.test(ch) ? ch : `#${ch.codePointAt(0)};`)).join('');
+}
+
 /** A token usable in an HTML `id` or a CSS class: anything but letters, digits, `-` and `_` becomes `-`. */
 export function htmlIdToken(text: string): string {
   return text.replace(/[^A-Za-z0-9_-]/g, '-');

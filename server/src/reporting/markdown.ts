@@ -1,23 +1,32 @@
 /**
  * The report as GitHub-flavoured Markdown (`agov scan --format markdown`, "Export to Markdown"): for a
- * pull-request comment, a job summary or a wiki page. Summary figures, the agent inventory, then the
- * findings grouped by rule, each rule linked to its doc page.
+ * pull-request comment, a job summary or a wiki page. Summary figures, the agent inventory, the
+ * blast-radius graph as a Mermaid diagram, then the findings grouped by rule, each rule linked to its
+ * doc page.
  */
 
 import { markdownText, markdownUrl } from './escape';
+import type { ReportGraph } from './graph';
+import { renderMermaid } from './mermaid';
 import type { Report, ReportAgent, ReportFinding } from './report';
 import { ruleDocUrl, type RuleMeta } from '../rules/meta';
 import { governanceFigures, shareLabel } from './figures';
 import { compareFindings, compareStrings, groupBy, locationLabel, plural, summarize } from './text';
 
-export function renderMarkdown(report: Report, rules: RuleMeta[]): string {
+export function renderMarkdown(report: Report, rules: RuleMeta[], options: { graph?: ReportGraph } = {}): string {
   const sections = [
     `# Agent Governance report\n\n${markdownText(`${report.tool.name} ${report.tool.version}`)}`,
     summarySection(report),
     inventorySection(report),
+    ...(options.graph?.nodes.length ? [graphSection(options.graph)] : []),
     findingsSection(report, rules),
   ];
   return `${sections.join('\n\n')}\n`;
+}
+
+function graphSection(graph: ReportGraph): string {
+  const omitted = graph.omittedAgents ? `\n\n${graph.omittedAgents} more agents are left out of the graph to keep it readable; the table lists them all.` : '';
+  return `## Blast radius\n\nAgents, the tools they hold, and the secrets, hosts and agents those reach; outlined in red: no identity, a privileged tool without approval, a broad secret.\n\n\`\`\`mermaid\n${renderMermaid(graph)}\n\`\`\`${omitted}`;
 }
 
 function table(header: string[], align: ('left' | 'right')[], rows: string[][]): string {

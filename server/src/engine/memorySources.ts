@@ -1,5 +1,6 @@
 import type { MemoryKind, Framework } from '../model/types';
 import { lookup } from '../frameworks/catalog';
+import { rootModule } from './sideEffects';
 import { unwrapExpression, type SymbolResolver } from './symbols';
 import { ts } from './ts';
 
@@ -10,6 +11,8 @@ export interface MemorySource {
 
 /** Cheap text test: files with none of these words cannot read agent memory. */
 export const MEMORY_HINT = /recall|WorkingMemory|searchMessages|ByResourceId|getThreadById|getItems|getStore|\.store\b|store\.(get|search)|similaritySearch|Retriever|retriever|getRelevantDocuments|\.query\(|messages|history|getState|load\w*(Chat|History|Messages|Conversation)/;
+
+const GRAPH_MODULE = /^(@langchain\/langgraph|langchain)(\/|$)/;
 
 const HISTORY_LOADER = /^(load|get|fetch|read|find|restore|list)\w*(chat|history|messages|conversation|thread)s?$/i;
 
@@ -63,6 +66,17 @@ export class MemorySourceDetector {
     return false;
   }
 
+  /**
+   * A LangGraph graph or agent: built from a LangGraph or LangChain export, or, when where it comes from
+   * cannot be seen (a parameter), named like one. `getState` of anything else (a ProseMirror plugin
+   * key, a store) is not checkpointed agent state.
+   */
+  private isGraph(receiver: ts.Expression): boolean {
+    const module = rootModule(receiver, this.symbols, 0, true);
+    if (module) return GRAPH_MODULE.test(module);
+    return /(graph|agent|app|workflow)$/i.test(receiverText(receiver).replace(/\(\)$/, ''));
+  }
+
   private isSession(receiver: ts.Expression): boolean {
     return this.roleOf(receiver) === 'session' || /session$/i.test(receiverText(receiver));
   }
@@ -95,7 +109,7 @@ export class MemorySourceDetector {
         case 'search':
           return this.isStore(receiver) ? { kind: 'store', description: `long-term store ${name}()` } : undefined;
         case 'getState':
-          return { kind: 'checkpoint', description: 'checkpointed graph state' };
+          return this.isGraph(receiver) ? { kind: 'checkpoint', description: 'checkpointed graph state' } : undefined;
         case 'query':
           return this.isVectorOrRetriever(receiver) ? { kind: 'vector', description: 'vector store query' } : undefined;
         case 'similaritySearch':

@@ -16,25 +16,36 @@ const CLOUD_MODULES = /^(@aws-sdk\/|@google-cloud\/|@azure\/|firebase-admin|@sup
 const VCS_MODULES = /^(@octokit\/|octokit$|@gitbeaker\/|simple-git)/;
 const HTTP_MODULES = /^(axios|ky|got|node-fetch|undici|superagent|ofetch)$/;
 const FS_MODULES = /^(fs|fs\/promises|fs-extra|graceful-fs)$/;
+/**
+ * Databases, ORMs, key-value and vector stores: their `create`/`update`/`delete`/`set`… methods write
+ * data. The same names elsewhere (`openai.chat.completions.create`, `DecorationSet.create`,
+ * `EditorState.create`) build or ask for something and change nothing.
+ */
+const DATA_MODULES = /^(@prisma\/client|prisma|drizzle-orm|typeorm|mongoose|mongodb|sequelize|knex|kysely|@mikro-orm\/|objection|redis|ioredis|@redis\/|@upstash\/redis|@vercel\/kv|@vercel\/postgres|@neondatabase\/serverless|@planetscale\/database|pg|postgres|mysql2|mysql|better-sqlite3|sqlite3|@libsql\/client|dynamoose|firebase\/firestore|@google-cloud\/firestore|convex|faunadb|neo4j-driver|cassandra-driver|@elastic\/elasticsearch|@pinecone-database\/pinecone|@qdrant\/js-client-rest|chromadb|weaviate-client|@zilliz\/milvus2-sdk-node|@airtable\/|airtable|@notionhq\/client|keyv|@keyv\/|lowdb|level|lmdb)(\/|$)/;
 const AWS_MUTATING_COMMAND = /^(Put|Delete|Create|Update|Terminate|Run|Start|Stop|Modify|Attach|Detach|Invoke|Send|Publish|Copy|Restore|Reboot|Write|Batch|Upload|Remove|Add|Set|Enable|Disable|Import|Execute)\w*Command$/;
 
-/** The package a call's receiver chain comes from: `stripe.refunds.create` → `stripe`, via `new Stripe(…)`. */
-export function rootModule(expr: ts.Expression, symbols: SymbolResolver, depth = 0): string | undefined {
+/**
+ * The package a call's receiver chain comes from: `stripe.refunds.create` → `stripe`, via `new Stripe(…)`.
+ * Variables are followed to their initializers at module level only (a client lives there), unless
+ * `anywhere` says to follow function-local ones too.
+ */
+export function rootModule(expr: ts.Expression, symbols: SymbolResolver, depth = 0, anywhere = false): string | undefined {
   if (depth > 6) return undefined;
   let root = unwrapExpression(expr);
   while (ts.isPropertyAccessExpression(root) || ts.isElementAccessExpression(root) || ts.isCallExpression(root)) {
     // promisify(execFile) is execFile.
-    if (ts.isCallExpression(root) && root.arguments.length === 1 && /(^|\.)promisify$/.test(root.expression.getText())) return rootModule(root.arguments[0], symbols, depth + 1);
+    if (ts.isCallExpression(root) && root.arguments.length === 1 && /(^|\.)promisify$/.test(root.expression.getText())) return rootModule(root.arguments[0], symbols, depth + 1, anywhere);
     root = unwrapExpression(root.expression);
   }
-  if (ts.isNewExpression(root)) return rootModule(root.expression, symbols, depth + 1);
+  if (ts.isAwaitExpression(root)) return rootModule(root.expression, symbols, depth + 1, anywhere);
+  if (ts.isNewExpression(root)) return rootModule(root.expression, symbols, depth + 1, anywhere);
   if (root.kind === ts.SyntaxKind.ThisKeyword) return undefined;
   if (!ts.isIdentifier(root)) return undefined;
   const origin = symbols.originOf(root);
   if (!origin) return undefined;
   if (origin.kind === 'external') return origin.module.replace(/^node:/, '');
-  if (origin.kind === 'local' && ts.isVariableDeclaration(origin.node) && origin.node.initializer && !isInsideFunction(origin.node)) {
-    return rootModule(origin.node.initializer, symbols, depth + 1);
+  if (origin.kind === 'local' && ts.isVariableDeclaration(origin.node) && origin.node.initializer && (anywhere || !isInsideFunction(origin.node))) {
+    return rootModule(origin.node.initializer, symbols, depth + 1, anywhere);
   }
   return undefined;
 }
@@ -125,7 +136,7 @@ function detect(call: ts.CallExpression | ts.NewExpression | ts.TaggedTemplateEx
     const text = stringValue(args[0]);
     if (text && SQL_WRITE.test(text)) return { kind: 'sql-write', description: `SQL ${text.trim().split(/\s+/)[0].toUpperCase()} statement` };
   }
-  // ORM writes on a client from a package: prisma.user.create(), db.insert(users), Model.deleteOne()
-  if (module && ORM_WRITES.has(name) && ts.isPropertyAccessExpression(callee)) return { kind: 'orm-write', description: `${module} ${name}` };
+  // ORM and store writes on a client from a data package: prisma.user.create(), db.insert(users), Model.deleteOne()
+  if (module && DATA_MODULES.test(module) && ORM_WRITES.has(name) && ts.isPropertyAccessExpression(callee)) return { kind: 'orm-write', description: `${module} ${name}` };
   return undefined;
 }

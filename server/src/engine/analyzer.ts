@@ -165,7 +165,28 @@ export class Analyzer {
   private helpers: AdapterHelpers = {
     valueOf: (expr) => this.valueOf(expr),
     roleOf: (node) => this.constructions.get(node)?.entry.role,
+    assignedValues: (id) => this.assignedValues(id),
   };
+
+  private assignedValues(id: ts.Identifier): ts.Expression[] {
+    const origin = this.symbols.originOf(id);
+    const decl = origin?.kind === 'local' && origin.members.length === 0 ? origin.node : undefined;
+    if (!decl || !ts.isVariableDeclaration(decl) || !ts.isIdentifier(decl.name) || (decl.parent.flags & ts.NodeFlags.Const) !== 0) return [];
+    // The variable's scope: the function (or file) that declares it.
+    let scope: ts.Node = decl;
+    while (scope.parent && !ts.isFunctionLike(scope) && !ts.isSourceFile(scope)) scope = scope.parent;
+    const name = decl.name.text;
+    const values: ts.Expression[] = [];
+    const visit = (n: ts.Node): void => {
+      if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isIdentifier(n.left) && n.left.text === name) {
+        const target = this.symbols.originOf(n.left);
+        if (target?.kind === 'local' && target.node === decl) values.push(n.right);
+      }
+      ts.forEachChild(n, visit);
+    };
+    visit(scope);
+    return values;
+  }
 
   /** The value an expression denotes, through const variables and imports. */
   valueOf(expr: ts.Expression, depth = 0): ts.Expression {

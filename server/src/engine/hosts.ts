@@ -34,6 +34,24 @@ function functionHost(fn: ts.Node): { node: ts.Node; name?: string } {
   return { node: enclosingStatement(fn) };
 }
 
+function enclosingFunction(node: ts.Node): ts.SignatureDeclaration | undefined {
+  let fn: ts.Node | undefined = node.parent;
+  while (fn && !ts.isFunctionLike(fn)) fn = fn.parent;
+  return fn as ts.SignatureDeclaration | undefined;
+}
+
+/** A function expression passed to a call, directly or as a property of an object literal argument. */
+function isCallback(fn: ts.Node): boolean {
+  if (!ts.isArrowFunction(fn) && !ts.isFunctionExpression(fn) && !ts.isMethodDeclaration(fn)) return false;
+  let p = skipWrappers(fn).parent;
+  if (ts.isMethodDeclaration(fn)) p = fn.parent;
+  else if (ts.isPropertyAssignment(p)) p = p.parent;
+  else return ts.isCallExpression(p) || ts.isNewExpression(p);
+  if (!ts.isObjectLiteralExpression(p)) return false;
+  const holder = skipWrappers(p).parent;
+  return ts.isCallExpression(holder) || ts.isNewExpression(holder);
+}
+
 function enclosingStatement(node: ts.Node): ts.Node {
   let n: ts.Node = node;
   while (n.parent && !ts.isSourceFile(n.parent) && !ts.isBlock(n.parent) && !ts.isModuleBlock(n.parent) && !ts.isClassLike(n.parent)) n = n.parent;
@@ -49,8 +67,10 @@ export function findHost(construction: ts.Node, perCall: boolean): HostInfo {
   let target: { node: ts.Node; name?: string };
   const outer: ts.Node[] = [];
   if (perCall) {
-    let fn: ts.Node | undefined = construction.parent;
-    while (fn && !ts.isFunctionLike(fn)) fn = fn.parent;
+    let fn = enclosingFunction(construction);
+    // A callback handed to a call (`createUIMessageStream({ execute: async () => … })`) is not where a
+    // person looks for the agent: the function that makes the call is, when there is one.
+    for (let outerFn = fn && enclosingFunction(fn); fn && outerFn && isCallback(fn); outerFn = enclosingFunction(outerFn)) fn = outerFn;
     target = fn ? functionHost(fn) : { node: enclosingStatement(construction) };
   } else {
     const top = skipWrappers(construction);

@@ -1,6 +1,7 @@
 import type { CredentialLiteral, EnvExposure, Fix, HostUse, PathStep, Reach, ScopeLiteral, SecretRead, SideEffect } from '../model/types';
 import { matchCredential, type CredentialMatch } from './credentials';
 import { isConfigurationName } from './envNames';
+import { isPresenceTest } from './presenceTest';
 import { matchWildcardScope } from './scopes';
 import { lookup } from '../frameworks/catalog';
 import { sideEffectOf } from './sideEffects';
@@ -195,7 +196,7 @@ export class ReachAnalyzer {
       const base = n.expression;
       if (isEnvSource(base)) {
         const name = ts.isPropertyAccessExpression(n) ? n.name.text : ts.isStringLiteralLike(n.argumentExpression) ? n.argumentExpression.text : undefined;
-        if (name !== undefined && isConfigurationName(name)) return true;
+        if (name !== undefined && (isConfigurationName(name) || isPresenceTest(n))) return true;
         if (name !== undefined) {
           reach.secrets.push({ name, span: spanOf(n), form: isImportMetaEnv(base) ? 'import-meta-env' : ts.isPropertyAccessExpression(n) ? 'env-property' : 'env-element', via: ctx.via });
         } else {
@@ -257,7 +258,7 @@ export class ReachAnalyzer {
   private envModuleRead(n: ts.PropertyAccessExpression | ts.ElementAccessExpression, reach: Reach, ctx: Context): boolean {
     if (!this.isEnvModuleReference(n.expression)) return false;
     const name = ts.isPropertyAccessExpression(n) ? n.name.text : ts.isStringLiteralLike(n.argumentExpression) ? n.argumentExpression.text : undefined;
-    if (name && !isConfigurationName(name)) reach.secrets.push({ name, span: spanOf(n), form: 'env-module', via: ctx.via });
+    if (name && !isConfigurationName(name) && !isPresenceTest(n)) reach.secrets.push({ name, span: spanOf(n), form: 'env-module', via: ctx.via });
     return true;
   }
 

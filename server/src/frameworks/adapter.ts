@@ -34,6 +34,8 @@ export interface AdapterHelpers {
   valueOf(expr: ts.Expression): ts.Expression;
   /** The catalogue role of a call/new expression, if it is a framework construction. */
   roleOf(node: ts.Node): string | undefined;
+  /** What is assigned to a `let`/`var` variable after its declaration (`history = await load(id)`). */
+  assignedValues(id: ts.Identifier): ts.Expression[];
 }
 
 export function firstObjectArgument(call: ts.CallExpression | ts.NewExpression, index = 0): ts.Expression | undefined {

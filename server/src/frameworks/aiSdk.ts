@@ -19,12 +19,14 @@ export const aiSdk: FrameworkAdapter = {
     if (!p || !value) return [];
     const v = helpers.valueOf(value);
     const calls: ts.CallExpression[] = [];
-    // `messages: [...history, message]` with `const history = await loadChat(id)`: follow the names.
+    // `messages: [...history, message]` with `const history = await loadChat(id)`, or `let history = []`
+    // assigned `history = await loadChat(id)` later: follow the names.
     const visit = (n: ts.Node, depth: number) => {
       if (ts.isCallExpression(n)) calls.push(n);
       if (ts.isIdentifier(n) && depth < 3) {
         const resolved = helpers.valueOf(n);
         if (resolved !== n) visit(resolved, depth + 1);
+        for (const assigned of helpers.assignedValues(n)) visit(assigned, depth + 1);
       }
       ts.forEachChild(n, (c) => visit(c, depth));
     };

@@ -1,6 +1,6 @@
 import type { PathStep, Span, ToolModel } from '../model/types';
 import { lookup } from '../frameworks/catalog';
-import { MEMORY_HINT, MemorySourceDetector, taintedToolParameters, type MemorySource } from './memorySources';
+import { isRecordKey, MEMORY_HINT, MemorySourceDetector, taintedToolParameters, type MemorySource } from './memorySources';
 import { sideEffectOf } from './sideEffects';
 import { spanOf } from './spans';
 import { findDeclaration, propertyNameText, unwrapExpression, type SymbolResolver } from './symbols';
@@ -182,6 +182,7 @@ export class MemoryFlowAnalyzer {
       if (ts.isOmittedExpression(element)) continue;
       const key = element.propertyName ? propertyNameText(element.propertyName) : ts.isIdentifier(element.name) ? element.name.text : undefined;
       let inner = t;
+      if (!t.pending.length && t.source.storedRecord && key !== undefined && isRecordKey(key)) continue;
       if (t.pending.length && key !== undefined) {
         if (t.pending[0] !== key) continue;
         inner = { ...t, pending: t.pending.slice(1) };
@@ -211,8 +212,8 @@ export class MemoryFlowAnalyzer {
     if (ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e)) {
       const base = this.taintOf(e.expression, taints, depth);
       if (!base) return undefined;
-      if (!base.pending.length) return base;
       const key = ts.isPropertyAccessExpression(e) ? e.name.text : ts.isStringLiteralLike(e.argumentExpression) ? e.argumentExpression.text : undefined;
+      if (!base.pending.length) return base.source.storedRecord && key !== undefined && isRecordKey(key) ? undefined : base;
       if (key !== base.pending[0]) return undefined;
       const inner = { ...base, pending: base.pending.slice(1) };
       if (!inner.pending.length) this.noteRead(e, inner.source);

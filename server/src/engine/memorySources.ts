@@ -7,14 +7,25 @@ import { ts } from './ts';
 export interface MemorySource {
   kind: MemoryKind;
   description: string;
+  /**
+   * A stored chat loaded by the app's own function (`getThread(id)`): its key fields (`id`,
+   * `thread_id`, `chatId`) were assigned by the app, so only its other fields are remembered content.
+   */
+  storedRecord?: boolean;
+}
+
+/** `id`, `thread_id`, `chatId`, `userID`: the key of a stored record. */
+export function isRecordKey(name: string): boolean {
+  return /^(id|\w+_id|\w*[a-z]Id|\w*ID)$/.test(name);
 }
 
 /** Cheap text test: files with none of these words cannot read agent memory. */
-export const MEMORY_HINT = /recall|WorkingMemory|searchMessages|ByResourceId|getThreadById|getItems|getStore|\.store\b|store\.(get|search)|similaritySearch|Retriever|retriever|getRelevantDocuments|\.query\(|messages|history|getState|load\w*(Chat|History|Messages|Conversation)/;
+export const MEMORY_HINT = /recall|WorkingMemory|searchMessages|ByResourceId|getThreadById|getItems|getStore|\.store\b|store\.(get|search)|similaritySearch|Retriever|retriever|getRelevantDocuments|\.query\(|messages|history|getState|(load|get|fetch|read|find|restore|list)\w*(Chat|History|Messages|Conversation|Thread)/;
 
 const GRAPH_MODULE = /^(@langchain\/langgraph|langchain)(\/|$)/;
 
-const HISTORY_LOADER = /^(load|get|fetch|read|find|restore|list)\w*(chat|history|messages|conversation|thread)s?$/i;
+/** A function that loads a stored conversation: `loadChat`, `getMessagesByChatId`, `fetchHistoryFor…`. */
+export const HISTORY_LOADER = /^(load|get|fetch|read|find|restore|list)\w*(chat|history|messages|conversation|thread)s?((By|For|Of)\w+)?$/i;
 
 function methodCall(expr: ts.Expression): { receiver: ts.Expression; name: string } | undefined {
   const e = unwrapExpression(expr);
@@ -122,7 +133,7 @@ export class MemorySourceDetector {
       }
     }
     const e = unwrapExpression(expr);
-    if (ts.isCallExpression(e) && ts.isIdentifier(e.expression) && HISTORY_LOADER.test(e.expression.text)) return { kind: 'thread', description: `chat history from ${e.expression.text}()` };
+    if (ts.isCallExpression(e) && ts.isIdentifier(e.expression) && HISTORY_LOADER.test(e.expression.text)) return { kind: 'thread', description: `chat history from ${e.expression.text}()`, storedRecord: true };
     return undefined;
   }
 }

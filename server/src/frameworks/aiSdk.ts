@@ -1,11 +1,10 @@
+import { HISTORY_LOADER } from '../engine/memorySources';
 import { unwrapExpression } from '../engine/symbols';
 import { spanOf } from '../engine/spans';
 import { ts } from '../engine/ts';
 import type { MemoryUse } from '../model/types';
 import { approvalFrom, executeFunction, firstObjectArgument, property, propertyValue, type FrameworkAdapter } from './adapter';
 
-/** Chat history loaded from storage and handed to the model: `messages: await loadChat(id)`. */
-const HISTORY_LOADER = /^(load|get|fetch|read|find|restore|list)\w*(chat|history|messages|conversation|thread)/i;
 
 export const aiSdk: FrameworkAdapter = {
   framework: 'ai-sdk',
@@ -13,6 +12,7 @@ export const aiSdk: FrameworkAdapter = {
   nameProperties: ['id'],
   toolProperties: ['tools'],
   delegateProperties: [],
+  /** Chat history loaded from storage and handed to the model: `messages: await loadChat(id)`. */
   memory(config, helpers): MemoryUse[] {
     const p = property(config, 'messages');
     const value = propertyValue(config, 'messages');

@@ -19,22 +19,40 @@ function isOff(expr: ts.Expression): boolean {
 export function attachLateApprovals(files: string[], workspace: Workspace, analyzer: Analyzer): void {
   for (const file of files) {
     const sf = workspace.sourceFile(file);
-    if (!sf || !HINT.test(sf.text)) continue;
+    if (!sf) continue;
+    for (const node of lateApprovalNodes(sf)) {
+      if (ts.isBinaryExpression(node)) {
+        const left = node.left as ts.PropertyAccessExpression;
+        const tool = analyzer.toolAt(left.expression);
+        if (tool && !tool.approval) tool.approval = { kind: left.name.text, span: spanOf(node) };
+        continue;
+      }
+      const agent = analyzer.agentAt((node.expression as ts.PropertyAccessExpression).expression);
+      const options = node.arguments[1] && unwrapExpression(node.arguments[1]);
+      if (agent && options && ts.isObjectLiteralExpression(options)) {
+        const gate = options.properties.find((p) => ts.isPropertyAssignment(p) && propertyNameText(p.name) === 'requireToolApproval' && !isOff(p.initializer));
+        if (gate && !agent.agentApprovals.has('*')) agent.agentApprovals.set('*', { kind: 'requireToolApproval', span: spanOf(gate) });
+      }
+    }
+  }
+}
+
+/** The assignments and run calls of a parse that may carry a late approval, found once per parse. */
+const candidatesByParse = new WeakMap<ts.SourceFile, (ts.BinaryExpression | ts.CallExpression)[]>();
+
+function lateApprovalNodes(sf: ts.SourceFile): (ts.BinaryExpression | ts.CallExpression)[] {
+  let found = candidatesByParse.get(sf);
+  if (found) return found;
+  found = [];
+  if (HINT.test(sf.text)) {
+    const out = found;
     const visit = (node: ts.Node): void => {
-      if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isPropertyAccessExpression(node.left) && ['needsApproval', 'requireApproval'].includes(node.left.name.text) && !isOff(node.right)) {
-        const tool = analyzer.toolAt(node.left.expression);
-        if (tool && !tool.approval) tool.approval = { kind: node.left.name.text, span: spanOf(node) };
-      }
-      if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && RUN_METHODS.has(node.expression.name.text)) {
-        const agent = analyzer.agentAt(node.expression.expression);
-        const options = node.arguments[1] && unwrapExpression(node.arguments[1]);
-        if (agent && options && ts.isObjectLiteralExpression(options)) {
-          const gate = options.properties.find((p) => ts.isPropertyAssignment(p) && propertyNameText(p.name) === 'requireToolApproval' && !isOff(p.initializer));
-          if (gate && !agent.agentApprovals.has('*')) agent.agentApprovals.set('*', { kind: 'requireToolApproval', span: spanOf(gate) });
-        }
-      }
+      if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isPropertyAccessExpression(node.left) && ['needsApproval', 'requireApproval'].includes(node.left.name.text) && !isOff(node.right)) out.push(node);
+      if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && RUN_METHODS.has(node.expression.name.text)) out.push(node);
       ts.forEachChild(node, visit);
     };
     visit(sf);
   }
+  candidatesByParse.set(sf, found);
+  return found;
 }

@@ -14,18 +14,12 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { test } from 'node:test';
+import { findChromium } from '../helpers/chromium';
 import { CLI } from '../helpers/lspClient';
 
 const ROOT = path.join(__dirname, '..', '..');
 const APP = path.join(ROOT, 'test', 'fixtures', 'report-app');
 const PLAYWRIGHT = path.join(ROOT, 'test', 'e2e-ui', 'node_modules', 'playwright-core');
-
-function findChromium(): string | undefined {
-  for (const candidate of [process.env.CHROMIUM, '/usr/bin/chromium', '/usr/bin/chromium-browser']) {
-    if (candidate && fs.existsSync(candidate)) return candidate;
-  }
-  return undefined;
-}
 
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 

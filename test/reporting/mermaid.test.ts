@@ -11,19 +11,13 @@ import * as path from 'node:path';
 import { test } from 'node:test';
 import type { ReportGraph } from '../../server/src/reporting/graph';
 import { renderMermaid } from '../../server/src/reporting/mermaid';
+import { findChromium } from '../helpers/chromium';
 import { CLI } from '../helpers/lspClient';
 import { HOSTILE } from './sampleReport';
 
 const ROOT = path.join(__dirname, '..', '..');
 const MERMAID = path.join(ROOT, 'node_modules', 'mermaid', 'dist', 'mermaid.min.js');
 const APP = path.join(ROOT, 'test', 'fixtures', 'report-app');
-
-function findChromium(): string | undefined {
-  for (const candidate of [process.env.CHROMIUM, '/usr/bin/chromium', '/usr/bin/chromium-browser']) {
-    if (candidate && fs.existsSync(candidate)) return candidate;
-  }
-  return undefined;
-}
 
 const hostileGraph: ReportGraph = {
   nodes: [

@@ -43,6 +43,9 @@ interface FileFacts {
   ownReach: Map<ts.Node, Reach>;
 }
 
+/** What is assigned to a `let`/`var` after its declaration, by declaration node (so, by parse). */
+const assignmentsByDeclaration = new WeakMap<ts.VariableDeclaration, ts.Expression[]>();
+
 /**
  * Builds the framework-neutral model of a workspace: every agent with its tools, MCP servers, memory,
  * delegates and reach, from framework constructions found by resolving imports.
@@ -94,10 +97,11 @@ export class Analyzer {
   }
 
   /**
-   * The model of the workspace from its files' constructions. `relevant` tells which files can hold
-   * constructions; the others are skipped. Work done for files whose closure did not change is reused.
+   * The model of the workspace from the constructions of `files` (those that can hold any: the engine
+   * passes the files with a framework package in their import closure). Work done for files whose
+   * closure did not change is reused.
    */
-  analyze(files: string[], isCancelled: () => boolean = () => false, relevant: (file: string) => boolean = () => true): WorkspaceModel {
+  analyze(files: string[], isCancelled: () => boolean = () => false): WorkspaceModel {
     this.constructions.clear();
     this.agentNodes.clear();
     this.tools.clear();
@@ -108,7 +112,7 @@ export class Analyzer {
     for (const file of [...this.facts.keys()]) if (!listed.has(file)) this.facts.delete(file);
     for (const file of files) {
       if (isCancelled()) break;
-      if (!this.prepare(file, relevant(file))) continue;
+      if (!this.prepare(file, true)) continue;
       for (const c of this.facts.get(file)?.constructions ?? []) this.constructions.set(c.node, c);
     }
     const agentConstructions = [...this.constructions.values()].filter((c) => this.isAgentConstruction(c));
@@ -172,6 +176,9 @@ export class Analyzer {
     const origin = this.symbols.originOf(id);
     const decl = origin?.kind === 'local' && origin.members.length === 0 ? origin.node : undefined;
     if (!decl || !ts.isVariableDeclaration(decl) || !ts.isIdentifier(decl.name) || (decl.parent.flags & ts.NodeFlags.Const) !== 0) return [];
+    // Every analysis asks again (the model is rebuilt on each edit); a parse's answer does not change.
+    const known = assignmentsByDeclaration.get(decl);
+    if (known) return known;
     // The variable's scope: the function (or file) that declares it.
     let scope: ts.Node = decl;
     while (scope.parent && !ts.isFunctionLike(scope) && !ts.isSourceFile(scope)) scope = scope.parent;
@@ -185,6 +192,7 @@ export class Analyzer {
       ts.forEachChild(n, visit);
     };
     visit(scope);
+    assignmentsByDeclaration.set(decl, values);
     return values;
   }
 
